@@ -1,0 +1,54 @@
+"""Data & sources: every indicator's definition and source, and the whole catalogue as CSV."""
+
+from datetime import date
+
+import streamlit as st
+
+from dashboard import exports, views
+
+catalogue = views.catalogue()
+views.ignore_url()
+
+st.header("Data & sources")
+st.markdown(
+    f"The dashboard holds **{len(catalogue.values):,} figures** for **{len(catalogue.indicators)} indicators** "
+    f"from **{len(catalogue.sources)} sources**. Every figure names its source; a figure that could not be "
+    "sourced is left out and shown as not available."
+)
+
+full = exports.catalogue_table(catalogue)
+st.download_button(
+    "Download the whole catalogue (CSV)",
+    data=exports.to_csv_bytes(full),
+    file_name=f"midlands-health-catalogue-{date.today().isoformat()}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    key="download-catalogue",
+)
+
+st.subheader("Indicators")
+indicators = catalogue.indicators.merge(
+    catalogue.sources[["source_id", "publisher", "url"]].reset_index(drop=True), on="source_id", how="left"
+)
+st.dataframe(
+    indicators[["title", "theme", "unit", "polarity", "definition", "why_it_matters", "caveats", "publisher", "url"]],
+    hide_index=True,
+    width="stretch",
+    column_config={"url": st.column_config.LinkColumn("Source link"), "publisher": "Source"},
+)
+
+st.subheader("Sources")
+st.dataframe(
+    catalogue.sources[["publisher", "title", "url", "licence", "published", "accessed", "notes"]],
+    hide_index=True,
+    width="stretch",
+    column_config={"url": st.column_config.LinkColumn("Address")},
+)
+
+st.subheader("Boundaries")
+st.markdown(
+    "Maps are drawn from our own boundary file, built from Natural Earth's 1:10m admin-1 layer "
+    "(public domain). Made with Natural Earth. Natural Earth still draws Northamptonshire as one county; "
+    "since April 2021 it is two unitary authorities, North Northamptonshire (E06000061) and West "
+    "Northamptonshire (E06000062)."
+)

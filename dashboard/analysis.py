@@ -1,0 +1,387 @@
+"""Questions asked of the catalogue: the tables behind charts, with benchmarks and sentences.
+
+Pure functions over a :class:`Catalogue`; every table keeps ``source_id`` so a chart's
+caption and download can name where each number came from.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import periods, stats
+from dashboard.catalogue import Catalogue
+from dashboard.config import ENGLAND_CODE, MIDLANDS_REGION_CODES
+
+
+def values_for(
+    catalogue: Catalogue,
+    indicator_id: str,
+    *,
+    breakdown: str | None = None,
+    period: str | None = None,
+    area_types: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    values = catalogue.values
+    mask = values["indicator_id"] == indicator_id
+    if breakdown is not None:
+        mask &= values["breakdown"] == breakdown
+    if period is not None:
+        mask &= values["period"] == period
+    if area_types is not None:
+        mask &= values["area_type"].isin(area_types)
+    return values[mask]
+
+
+def value_row(catalogue: Catalogue, indicator_id: str, area_code: str, breakdown: str, period: str):
+    rows = values_for(catalogue, indicator_id, breakdown=breakdown, period=period)
+    rows = rows[rows["area_code"] == area_code]
+    return None if rows.empty else rows.iloc[0]
+
+
+def display_text(row, unit: str) -> str:
+    text = stats.format_value(row["value"], unit, row.get("qualifier", ""))
+    if pd.notna(row.get("lower_ci")) and pd.notna(row.get("upper_ci")):
+        text += f" (95% CI {row['lower_ci']:,.1f} to {row['upper_ci']:,.1f})"
+    return text
+
+
+def area_comparison(catalogue: Catalogue, indicator_id: str, breakdown: str, period: str) -> pd.DataFrame:
+    """Each Midlands upper-tier area's value, compared with England and with its own region."""
+    indicator = catalogue.indicator(indicator_id)
+    rows = values_for(catalogue, indicator_id, breakdown=breakdown, period=period, area_types=("utla",)).copy()
+    england = value_row(catalogue, indicator_id, ENGLAND_CODE, breakdown, period)
+    rows["region_code"] = rows["area_code"].map(catalogue.areas["region_code"])
+    rows["region_name"] = rows["region_code"].map(catalogue.areas["area_name"])
+    rows["boundary_code"] = rows["area_code"].map(catalogue.areas["boundary_code"])
+    region_values = {
+        code: value_row(catalogue, indicator_id, code, breakdown, period)
+        for code in rows["region_code"].dropna().unique()
+    }
+    rows["region_value"] = rows["region_code"].map(
+        lambda c: region_values[c]["value"] if region_values.get(c) is not None else float("nan")
+    )
+    rows["england_value"] = england["value"] if england is not None else float("nan")
+    polarity = indicator["polarity"]
+    rows["vs_england"] = [
+        stats.compare(r.value, r.lower_ci, r.upper_ci, r.england_value, polarity) for r in rows.itertuples()
+    ]
+    rows["vs_region"] = [
+        stats.compare(r.value, r.lower_ci, r.upper_ci, r.region_value, polarity) for r in rows.itertuples()
+    ]
+    rows["label"] = rows["area_name"]
+    rows["text"] = [display_text(r, indicator["unit"]) for _, r in rows.iterrows()]
+    return rows.sort_values("value", ascending=False).reset_index(drop=True)
+
+
+def map_rows(table: pd.DataFrame, boundaries_names: dict[str, str]) -> tuple[pd.DataFrame, dict[str, str]]:
+    """One row per polygon: ``code``, ``value``, ``hover``.
+
+    An area drawn by a polygon it shares (North and West Northamptonshire on the former
+    county's outline) cannot be coloured by either value: the polygon is left grey and its
+    hover label lists each area's value instead.
+    """
+    own = table[table["boundary_code"] == table["area_code"]]
+    rows = pd.DataFrame(
+        {
+            "code": own["area_code"],
+            "value": own["value"],
+            "hover": own["area_name"] + ": " + own["text"] + " — " + own["vs_england"].map(stats.outcome_phrase),
+            "area_name": own["area_name"],
+            "text": own["text"],
+            "vs_england": own["vs_england"],
+            "source_id": own["source_id"],
+        }
+    )
+    shared = table[(table["boundary_code"] != table["area_code"]) & table["boundary_code"].notna()]
+    shared_hover = {}
+    for code, group in shared.groupby("boundary_code"):
+        listed = "; ".join(f"{r.area_name}: {r.text}" for r in group.itertuples())
+        shared_hover[code] = f"{boundaries_names.get(code, code)}, one outline for {len(group)} areas — {listed}"
+    return rows.reset_index(drop=True), shared_hover
+
+
+def gap_sentence(table: pd.DataFrame, indicator: pd.Series, breakdown: str, period: str) -> str:
+    """The spread between the highest and lowest area, in one sentence."""
+    if table.empty:
+        return "No Midlands area has a value for this selection."
+    high = table.loc[table["value"].idxmax()]
+    low = table.loc[table["value"].idxmin()]
+    unit = indicator["unit"]
+    gap = high["value"] - low["value"]
+    who = "" if breakdown in ("All", "Persons") else f" ({breakdown.lower()})"
+    return (
+        f"In {period}, {indicator['short_title'].lower()}{who} ranged from "
+        f"{stats.format_value(low['value'], unit)} in {low['area_name']} to "
+        f"{stats.format_value(high['value'], unit)} in {high['area_name']}: "
+        f"a gap of {stats.format_value(gap, unit, decimals=1)}."
+    )
+
+
+def benchmark_values(catalogue: Catalogue, indicator_id: str, breakdown: str, period: str) -> dict[str, float]:
+    """England's and each Midlands region's value for the same selection, where published."""
+    found = {}
+    for code in (ENGLAND_CODE, *MIDLANDS_REGION_CODES):
+        row = value_row(catalogue, indicator_id, code, breakdown, period)
+        if row is not None:
+            found[catalogue.area_name(code)] = row["value"]
+    return found
+
+
+def outcome_summary(table: pd.DataFrame, column: str = "vs_england") -> str:
+    counts = outcome_counts(table, column)
+    if not counts:
+        return "No areas to compare."
+    parts = [f"{n} {stats.outcome_phrase(k).lower()}" for k, n in counts.items()]
+    return "Of the Midlands areas: " + "; ".join(parts) + "."
+
+
+def outcome_counts(table: pd.DataFrame, column: str = "vs_england") -> dict[str, int]:
+    return table[column].value_counts().to_dict()
+
+
+def finding_title(table: pd.DataFrame, indicator: pd.Series, breakdown: str, period: str) -> str:
+    """A chart title that states what the chart shows."""
+    if table.empty:
+        return f"{indicator['short_title']}: no Midlands values for {period}"
+    counts = outcome_counts(table)
+    total = len(table)
+    who = "" if breakdown in ("All", "Persons") else f"{breakdown.lower()} "
+    worse = counts.get(stats.WORSE, 0)
+    better = counts.get(stats.BETTER, 0)
+    lower = counts.get(stats.LOWER, 0)
+    higher = counts.get(stats.HIGHER, 0)
+    if worse or better:
+        return (
+            f"{worse} of {total} Midlands areas are significantly worse than England on "
+            f"{who}{indicator['short_title'].lower()} ({period}); {better} are better"
+        )
+    if lower or higher:
+        return (
+            f"{higher} of {total} Midlands areas are significantly higher than England on "
+            f"{who}{indicator['short_title'].lower()} ({period}); {lower} are lower"
+        )
+    top = table.iloc[0]
+    return f"{top['area_name']} has the highest {who}{indicator['short_title'].lower()} in the Midlands ({period})"
+
+
+def summary_sentence(row: pd.Series, indicator: pd.Series, england) -> str:
+    """'Male life expectancy in Leicester, 76.8 years in 2020-22, is significantly lower than England's 78.9.'"""
+    who = "" if row["breakdown"] in ("All", "Persons") else f"{row['breakdown']} "
+    subject = f"{who}{indicator['short_title'].lower() if who else indicator['short_title']}"
+    value = stats.format_value(row["value"], indicator["unit"], row.get("qualifier", ""))
+    head = f"{subject} in {row['area_name']}, {value} in {row['period']}"
+    if england is None:
+        return head + ", has no England benchmark for the same period."
+    outcome = stats.compare(row["value"], row["lower_ci"], row["upper_ci"], england["value"], indicator["polarity"])
+    england_text = stats.format_value(england["value"], indicator["unit"])
+    if outcome == stats.NOT_COMPARED:
+        return f"{head}, compares with England's {england_text} (no confidence interval is published to test the difference)."
+    if outcome == stats.SIMILAR:
+        return f"{head}, is not significantly different from England's {england_text}."
+    direction = "higher" if row["value"] > england["value"] else "lower"
+    verdict = {stats.BETTER: " (better)", stats.WORSE: " (worse)"}.get(outcome, "")
+    return f"{head}, is significantly {direction} than England's {england_text}{verdict}."
+
+
+def latest_period(catalogue: Catalogue, indicator_id: str, breakdown: str | None = None) -> str | None:
+    return periods.latest(values_for(catalogue, indicator_id, breakdown=breakdown)["period"].unique())
+
+
+def profile(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
+    """Every indicator with a value for the area, latest period, beside England and the area's region."""
+    area = catalogue.areas.loc[area_code]
+    mine = catalogue.values[catalogue.values["area_code"] == area_code]
+    rows = []
+    for (indicator_id, breakdown), group in mine.groupby(["indicator_id", "breakdown"], sort=False):
+        period = periods.latest(group["period"])
+        row = group[group["period"] == period].iloc[0]
+        indicator = catalogue.indicator(indicator_id)
+        england = value_row(catalogue, indicator_id, ENGLAND_CODE, breakdown, period)
+        region = value_row(catalogue, indicator_id, area["region_code"], breakdown, period) if area["region_code"] else None
+        rows.append(
+            {
+                "indicator_id": indicator_id,
+                "indicator": indicator["short_title"],
+                "theme": indicator["theme"],
+                "breakdown": breakdown,
+                "period": period,
+                "value": row["value"],
+                "lower_ci": row["lower_ci"],
+                "upper_ci": row["upper_ci"],
+                "qualifier": row["qualifier"],
+                "unit": indicator["unit"],
+                "display": display_text(row, indicator["unit"]),
+                "region_value": region["value"] if region is not None else float("nan"),
+                "england_value": england["value"] if england is not None else float("nan"),
+                "vs_england": stats.compare(
+                    row["value"], row["lower_ci"], row["upper_ci"],
+                    england["value"] if england is not None else None, indicator["polarity"],
+                ),
+                "summary": summary_sentence(row, indicator, england),
+                "source_id": row["source_id"],
+            }
+        )
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    return table.sort_values(["theme", "indicator", "breakdown"]).reset_index(drop=True)
+
+
+def source_line(catalogue: Catalogue, source_ids, period_text: str | None = None, polarity: str | None = None) -> str:
+    """'Source: ONS, Life expectancy for local areas (2021-23). Higher is better.' — plain text."""
+    parts = []
+    for source_id in dict.fromkeys(source_ids):
+        source = catalogue.source(source_id)
+        parts.append(f"{source['publisher']}, {source['title']}")
+    line = "Source: " + "; ".join(parts) if parts else "Source: not available"
+    if period_text:
+        line += f". Period: {period_text}"
+    if polarity:
+        line += f". Polarity: {stats.POLARITY_WORDS[polarity]}"
+    return line + "."
+
+
+HEADLINE_AREA_TYPES = ("midlands", "organisation", "region", "combined_authority")
+
+
+def headlines(catalogue: Catalogue, theme: str, area_types=HEADLINE_AREA_TYPES) -> pd.DataFrame:
+    """The latest figure of each of a theme's indicators stated for the Midlands or a partner."""
+    indicators = catalogue.indicators[catalogue.indicators["theme"] == theme]
+    values = catalogue.values[
+        catalogue.values["indicator_id"].isin(indicators.index) & catalogue.values["area_type"].isin(area_types)
+    ]
+    if values.empty:
+        return values.assign(label=[], text=[], unit=[], compact=[], caption=[])
+    latest = values.sort_values(["period_end", "period_start"]).groupby(["indicator_id", "area_code"]).tail(1)
+    latest = latest.assign(
+        label=latest["indicator_id"].map(indicators["short_title"]),
+        unit=latest["indicator_id"].map(indicators["unit"]),
+    )
+    latest["text"] = [stats.format_value(r.value, r.unit, r.qualifier) for r in latest.itertuples()]
+    latest["compact"] = [stats.format_compact(r.value, r.unit, r.qualifier) for r in latest.itertuples()]
+    latest["caption"] = [
+        f"{r.text}; {r.area_name}, {r.period}. {source_line(catalogue, [r.source_id])}" for r in latest.itertuples()
+    ]
+    return latest.sort_values(["area_type", "label"]).reset_index(drop=True)
+
+
+def cluster_metric(catalogue: Catalogue, indicator_id: str) -> pd.DataFrame:
+    """One metric for every cluster that states it (latest period per cluster)."""
+    rows = values_for(catalogue, indicator_id, area_types=("cluster",))
+    rows = rows.sort_values(["period_end"]).groupby("area_code").tail(1)
+    unit = catalogue.indicator(indicator_id)["unit"]
+    rows = rows.assign(label=rows["area_name"])
+    rows["text"] = [stats.format_value(r.value, unit, r.qualifier) for r in rows.itertuples()]
+    return rows.sort_values("value", ascending=False).reset_index(drop=True)
+
+
+def cluster_title(table: pd.DataFrame, indicator: pd.Series) -> str:
+    top = table.iloc[0]
+    if len(table) == 1:
+        return f"{top['label']}: {indicator['short_title'].lower()} {top['text']}"
+    return f"{top['label']} has the highest {indicator['short_title'].lower()}: {top['text']}"
+
+
+def cluster_matrix(catalogue: Catalogue) -> pd.DataFrame:
+    """Every cluster metric side by side: one row per metric, one column per cluster."""
+    rows = catalogue.values[catalogue.values["area_type"] == "cluster"]
+    if rows.empty:
+        return pd.DataFrame()
+    units = catalogue.indicators["unit"]
+    cells = rows.assign(
+        metric=rows["indicator_id"].map(catalogue.indicators["short_title"]),
+        text=[
+            f"{stats.format_value(r.value, units[r.indicator_id], r.qualifier)} ({r.period})" for r in rows.itertuples()
+        ],
+    )
+    matrix = cells.pivot_table(index="metric", columns="area_name", values="text", aggfunc="last")
+    return matrix.fillna("not available").reset_index()
+
+
+def icb_table(catalogue: Catalogue) -> pd.DataFrame:
+    """The Midlands ICBs with their upper-tier areas, region and latest population where held."""
+    areas = catalogue.areas
+    icbs = areas[areas["area_type"] == "icb"].copy()
+    utlas = areas[(areas["area_type"] == "utla") & (areas["icb_code"] != "")]
+    members = utlas.groupby("icb_code")["area_name"].apply(lambda names: ", ".join(sorted(names)))
+    icbs["upper_tier_areas"] = icbs["area_code"].map(members).fillna("")
+    icbs["region_name"] = icbs["region_code"].map(areas["area_name"]).fillna("")
+    population = values_for(catalogue, "population", area_types=("icb",))
+    if not population.empty:
+        latest = population.sort_values("period_end").groupby("area_code").tail(1).set_index("area_code")
+        icbs["population"] = icbs["area_code"].map(latest["value"])
+        icbs["population_period"] = icbs["area_code"].map(latest["period"])
+        icbs["source_id"] = icbs["area_code"].map(latest["source_id"])
+    return icbs.sort_values("area_name").reset_index(drop=True)
+
+
+RESEARCH_INFRASTRUCTURE = ("partner_universities", "nihr_brcs_hosted", "nihr_crfs_hosted", "clinical_trials_units")
+
+# (indicator, area, card label or None for the indicator's short title), in reading order.
+OVERVIEW_HEADLINES = (
+    ("health_research_income_pa", "MIH", None),
+    ("nihr_brcs_hosted", "MIH", None),
+    ("nihr_crfs_hosted", "MIH", None),
+    ("clinical_trials_units", "MIDLANDS", None),
+    ("cluster_gva", "CL-HLS", "Health & life sciences GVA"),
+    ("cluster_gva", "CL-MEDTECH", "MedTech GVA"),
+    ("life_sciences_jobs", "MIDLANDS", None),
+    ("nhs_trusts", "MIDLANDS", None),
+)
+
+
+def headline(catalogue: Catalogue, indicator_id: str, area_code: str, label: str | None = None) -> dict:
+    """The latest value of one headline, or 'not available' with no number."""
+    title = label or (
+        catalogue.indicators.loc[indicator_id, "short_title"]
+        if indicator_id in catalogue.indicators.index
+        else indicator_id
+    )
+    name = catalogue.area_name(area_code) if area_code in catalogue.areas.index else area_code
+    rows = catalogue.values[(catalogue.values["indicator_id"] == indicator_id) & (catalogue.values["area_code"] == area_code)]
+    if rows.empty:
+        return {"label": title, "text": "n/a", "caption": f"{name}: not available (no sourced figure)"}
+    row = rows.loc[rows["period_end"].idxmax()]
+    unit = catalogue.indicators.loc[indicator_id, "unit"]
+    return {
+        "label": title,
+        "text": stats.format_compact(row["value"], unit, row["qualifier"]),
+        "caption": (
+            f"{stats.format_value(row['value'], unit, row['qualifier'])}; {name}, {row['period']}. "
+            f"{source_line(catalogue, [row['source_id']])}"
+        ),
+    }
+
+
+def research_infrastructure(catalogue: Catalogue) -> pd.DataFrame:
+    """Counts of universities, BRCs, CRFs and trials units, as the partners state them."""
+    facts = headlines(catalogue, "research")
+    rows = facts[facts["indicator_id"].isin(RESEARCH_INFRASTRUCTURE)]
+    order = {indicator_id: i for i, indicator_id in enumerate(RESEARCH_INFRASTRUCTURE)}
+    return rows.sort_values("indicator_id", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def gap_by_sex(catalogue: Catalogue, indicator_id: str) -> pd.DataFrame:
+    """For each sex, the lowest and highest Midlands area and England, in the latest period."""
+    rows = []
+    for breakdown in ("Female", "Male", "Persons"):
+        period = latest_period(catalogue, indicator_id, breakdown)
+        if period is None:
+            continue
+        table = area_comparison(catalogue, indicator_id, breakdown, period)
+        if table.empty:
+            continue
+        low, high = table.loc[table["value"].idxmin()], table.loc[table["value"].idxmax()]
+        england = value_row(catalogue, indicator_id, ENGLAND_CODE, breakdown, period)
+        rows.append(
+            {
+                "series": f"{breakdown}, {period}",
+                "low_name": low["area_name"], "low_value": low["value"],
+                "high_name": high["area_name"], "high_value": high["value"],
+                "england_value": england["value"] if england is not None else float("nan"),
+                "gap": high["value"] - low["value"],
+                "source_id": low["source_id"],
+                "period": period,
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,331 @@
+"""Read and validate the data catalogue in ``data/``.
+
+Every table is checked against a pandera schema and then against the others (every value
+names a known indicator, area and source). Any problem raises :class:`DataFileError`
+naming the file, the row and the column, so nothing half-loaded is ever shown.
+This module knows nothing of Streamlit; ``views.catalogue()`` caches it for the app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from dashboard import periods
+from dashboard.errors import DataFileError, DataProblem
+
+THEMES = ("clusters", "research", "nhs", "inequalities")
+POLARITIES = ("higher_is_better", "lower_is_better", "neither")
+UNITS = (
+    "count",
+    "percent",
+    "gbp_million",
+    "gbp_billion",
+    "years",
+    "people",
+    "score",
+    "rank",
+    "square_km",
+    "ratio",
+)
+AREA_TYPES = (
+    "utla",
+    "icb",
+    "region",
+    "nhs_region",
+    "country",
+    "midlands",
+    "combined_authority",
+    "cluster",
+    "organisation",
+)
+BREAKDOWNS = ("All", "Persons", "Male", "Female")
+QUALIFIERS = ("", "more than", "about", "almost")
+
+_SLUG = r"^[a-z0-9_]+$"
+_AREA_CODE = r"^[A-Z0-9-]+$"
+_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_HEADER_LINES = 1  # row numbers are editor line numbers
+
+
+def _text(*checks: pa.Check, required: bool = True, unique: bool = False) -> pa.Column:
+    all_checks = list(checks)
+    if required:
+        all_checks.insert(0, pa.Check.str_length(min_value=1, error="must not be empty"))
+    return pa.Column(str, checks=all_checks, unique=unique)
+
+
+def _one_of(options) -> pa.Check:
+    return pa.Check.isin(list(options), error=f"must be one of: {', '.join(map(repr, options))}")
+
+
+def _matches(pattern: str, error: str) -> pa.Check:
+    return pa.Check.str_matches(pattern, error=error)
+
+
+SOURCES_SCHEMA = pa.DataFrameSchema(
+    {
+        "source_id": _text(_matches(_SLUG, "must be a lower-case slug"), unique=True),
+        "publisher": _text(),
+        "title": _text(),
+        "url": _text(_matches(r"^https?://[^\s<>\"]+$", "must be an http(s) address")),
+        "licence": _text(),
+        "published": _text(_matches(r"^$|" + _DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD"), required=False),
+        "accessed": _text(_matches(r"^\d{4}-\d{2}-\d{2}$", "must be YYYY-MM-DD")),
+        "notes": _text(required=False),
+    },
+    strict=False,
+)
+
+INDICATORS_SCHEMA = pa.DataFrameSchema(
+    {
+        "indicator_id": _text(_matches(_SLUG, "must be a lower-case slug"), unique=True),
+        "title": _text(),
+        "short_title": _text(),
+        "theme": _text(_one_of(THEMES)),
+        "unit": _text(_one_of(UNITS)),
+        "polarity": _text(_one_of(POLARITIES)),
+        "definition": _text(),
+        "why_it_matters": _text(),
+        "caveats": _text(required=False),
+        "source_id": _text(),
+    },
+    strict=False,
+)
+
+AREAS_SCHEMA = pa.DataFrameSchema(
+    {
+        "area_code": _text(_matches(_AREA_CODE, "must be an ONS/NHS code or an upper-case slug"), unique=True),
+        "area_name": _text(),
+        "area_type": _text(_one_of(AREA_TYPES)),
+        "region_code": _text(required=False),
+        "icb_code": _text(required=False),
+        "boundary_code": _text(required=False),
+        "notes": _text(required=False),
+    },
+    strict=False,
+)
+
+VALUES_SCHEMA = pa.DataFrameSchema(
+    {
+        "indicator_id": _text(),
+        "area_code": _text(),
+        "area_name": _text(),
+        "area_type": _text(_one_of(AREA_TYPES)),
+        "period": _text(
+            pa.Check(
+                lambda s: s.map(periods.is_valid_period),
+                element_wise=False,
+                error="must be a period like 2023, 2020-22, 2021/22 or 2017-2021",
+            )
+        ),
+        "breakdown": _text(_one_of(BREAKDOWNS)),
+        "value": pa.Column(float, coerce=True, nullable=False),
+        "lower_ci": pa.Column(float, coerce=True, nullable=True),
+        "upper_ci": pa.Column(float, coerce=True, nullable=True),
+        "qualifier": _text(_one_of(QUALIFIERS), required=False),
+        "source_id": _text(),
+        "note": _text(required=False),
+    },
+    strict=False,
+)
+
+_NUMERIC_VALUE_COLUMNS = ("value", "lower_ci", "upper_ci")
+VALUE_KEY = ["indicator_id", "area_code", "period", "breakdown"]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    sources: pd.DataFrame
+    indicators: pd.DataFrame
+    areas: pd.DataFrame
+    values: pd.DataFrame  # joined with area, indicator and period order columns
+
+    def indicator(self, indicator_id: str) -> pd.Series:
+        return self.indicators.loc[indicator_id]
+
+    def source(self, source_id: str) -> pd.Series:
+        return self.sources.loc[source_id]
+
+    def area_name(self, area_code: str) -> str:
+        return str(self.areas.loc[area_code, "area_name"])
+
+    def areas_of_type(self, area_type: str) -> pd.DataFrame:
+        return self.areas[self.areas["area_type"] == area_type]
+
+
+def _relative(path: Path, data_dir: Path) -> str:
+    try:
+        return str(Path("data") / path.relative_to(data_dir))
+    except ValueError:
+        return str(path)
+
+
+def _read_csv(path: Path, name: str, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    if not path.exists():
+        raise DataFileError([DataProblem(name, None, None, "file is missing")])
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataFileError([DataProblem(name, None, None, f"cannot be read as CSV: {exc}")]) from exc
+    missing = [c for c in schema.columns if c not in frame.columns]
+    if missing:
+        raise DataFileError(
+            [DataProblem(name, _HEADER_LINES, c, "column is missing from the header") for c in missing]
+        )
+    for column in _NUMERIC_VALUE_COLUMNS:
+        if column in frame.columns and column in schema.columns:
+            frame[column] = frame[column].str.strip().replace("", None)
+    try:
+        return schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        raise DataFileError(_problems_from_pandera(name, exc.failure_cases)) from None
+
+
+def _problems_from_pandera(name: str, failures: pd.DataFrame) -> list[DataProblem]:
+    problems = []
+    seen = set()
+    for failure in failures.itertuples(index=False):
+        index = failure.index
+        if index is None or (isinstance(index, float) and pd.isna(index)):
+            continue  # a check that could not run because an earlier one failed on the same rows
+        row = int(index) + _HEADER_LINES + 1
+        column = failure.column
+        check = str(failure.check)
+        if (row, column) in seen:
+            continue
+        seen.add((row, column))
+        if check.startswith("coerce_dtype") or check.startswith("dtype"):
+            message = f"{failure.failure_case!r} is not a number"
+        elif check == "field_uniqueness" or check.startswith("unique"):
+            message = f"{failure.failure_case!r} appears more than once"
+        elif check == "not_nullable":
+            message = "must not be empty"
+        else:
+            message = f"{failure.failure_case!r} {check}"
+        problems.append(DataProblem(name, row, column, message))
+    problems.sort(key=lambda p: (p.row or 0, p.column or ""))
+    return problems or [DataProblem(name, None, None, "failed validation")]
+
+
+def _with_location(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    located = frame.copy()
+    located["loc_file"] = name
+    located["loc_row"] = located.index + _HEADER_LINES + 1
+    return located
+
+
+def _problem_rows(frame: pd.DataFrame, mask: pd.Series, column: str, message) -> list[DataProblem]:
+    return [
+        DataProblem(row.loc_file, int(row.loc_row), column, message(row))
+        for row in frame[mask].itertuples(index=False)
+    ]
+
+
+def _check_links(sources, indicators, areas, values) -> list[DataProblem]:
+    problems: list[DataProblem] = []
+    source_ids = set(sources["source_id"])
+    area_codes = set(areas["area_code"])
+
+    problems += _problem_rows(
+        indicators, ~indicators["source_id"].isin(source_ids), "source_id",
+        lambda r: f"source {r.source_id!r} is not in data/sources.csv",
+    )
+    for column in ("region_code", "icb_code"):
+        known = (areas[column] == "") | areas[column].isin(area_codes)
+        problems += _problem_rows(
+            areas, ~known, column, lambda r, c=column: f"area {getattr(r, c)!r} is not in data/areas.csv"
+        )
+
+    problems += _problem_rows(
+        values, ~values["indicator_id"].isin(set(indicators["indicator_id"])), "indicator_id",
+        lambda r: f"indicator {r.indicator_id!r} is not in data/indicators.csv",
+    )
+    problems += _problem_rows(
+        values, ~values["source_id"].isin(source_ids), "source_id",
+        lambda r: f"source {r.source_id!r} is not in data/sources.csv",
+    )
+    unknown_area = ~values["area_code"].isin(area_codes)
+    problems += _problem_rows(
+        values, unknown_area, "area_code", lambda r: f"area {r.area_code!r} is not in data/areas.csv"
+    )
+    lookup = areas.set_index("area_code")
+    known = values[~unknown_area]
+    for column in ("area_name", "area_type"):
+        expected = known["area_code"].map(lookup[column])
+        problems += _problem_rows(
+            known, known[column] != expected, column,
+            lambda r, c=column: f"{getattr(r, c)!r} does not match data/areas.csv "
+            f"({lookup.loc[r.area_code, c]!r})",
+        )
+
+    duplicated = values.duplicated(VALUE_KEY, keep="first")
+    first_seen = values.drop_duplicates(VALUE_KEY).set_index(VALUE_KEY)[["loc_file", "loc_row"]]
+    problems += _problem_rows(
+        values, duplicated, "period",
+        lambda r: "duplicate of (indicator, area, period, breakdown) first given in "
+        f"{first_seen.loc[(r.indicator_id, r.area_code, r.period, r.breakdown), 'loc_file']} row "
+        f"{first_seen.loc[(r.indicator_id, r.area_code, r.period, r.breakdown), 'loc_row']}",
+    )
+
+    one_limit = values["lower_ci"].isna() != values["upper_ci"].isna()
+    problems += _problem_rows(
+        values, one_limit, "upper_ci", lambda r: "give both confidence limits or neither"
+    )
+    both = values["lower_ci"].notna() & values["upper_ci"].notna()
+    problems += _problem_rows(
+        values, both & (values["lower_ci"] > values["value"]), "lower_ci",
+        lambda r: f"lower limit {r.lower_ci} is above the value {r.value}",
+    )
+    problems += _problem_rows(
+        values, both & (values["upper_ci"] < values["value"]), "upper_ci",
+        lambda r: f"upper limit {r.upper_ci} is below the value {r.value}",
+    )
+    return problems
+
+
+def load_catalogue(data_dir: Path) -> Catalogue:
+    """Load and validate every table; raise DataFileError on the first file with problems."""
+    data_dir = Path(data_dir)
+
+    def read(relative: str, schema: pa.DataFrameSchema) -> pd.DataFrame:
+        path = data_dir / relative
+        return _with_location(_read_csv(path, _relative(path, data_dir), schema), _relative(path, data_dir))
+
+    sources = read("sources.csv", SOURCES_SCHEMA)
+    indicators = read("indicators.csv", INDICATORS_SCHEMA)
+    areas = read("areas.csv", AREAS_SCHEMA)
+
+    value_files = sorted((data_dir / "values").glob("*.csv"))
+    if not value_files:
+        raise DataFileError([DataProblem("data/values/", None, None, "no values files (*.csv) found")])
+    problems: list[DataProblem] = []
+    frames = []
+    for path in value_files:
+        try:
+            frames.append(read(str(path.relative_to(data_dir)), VALUES_SCHEMA))
+        except DataFileError as exc:
+            problems += exc.problems
+    if problems:
+        raise DataFileError(problems)
+    values = pd.concat(frames, ignore_index=True)
+
+    problems = _check_links(sources, indicators, areas, values)
+    if problems:
+        raise DataFileError(problems)
+
+    values = values.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True)
+    bounds = values["period"].map(periods.period_bounds)
+    values["period_start"] = bounds.str[0].astype(int)
+    values["period_end"] = bounds.str[1].astype(int)
+    values["qualifier"] = values["qualifier"].fillna("")
+
+    return Catalogue(
+        sources=sources.drop(columns=["loc_file", "loc_row"]).set_index("source_id", drop=False),
+        indicators=indicators.drop(columns=["loc_file", "loc_row"]).set_index("indicator_id", drop=False),
+        areas=areas.drop(columns=["loc_file", "loc_row"]).set_index("area_code", drop=False),
+        values=values,
+    )

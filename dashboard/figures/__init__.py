@@ -1,0 +1,1 @@
+"""Pure figure builders: tables in, ``go.Figure`` out; no Streamlit, no I/O."""

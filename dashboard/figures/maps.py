@@ -1,0 +1,161 @@
+"""Maps over our own GeoJSON with Plotly's MapLibre traces.
+
+The style is a blank background defined here, with no tile, glyph or sprite source, so
+the browser fetches nothing from outside. Plotly's ``geo`` traces would download a world
+map from a CDN and are never used. Text is never drawn on the map itself (MapLibre would
+need remote glyphs); names go in hover labels and the table beside the map.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import theme
+
+BLANK_STYLE = {
+    "version": 8,
+    "sources": {},
+    "layers": [
+        {"id": "background", "type": "background", "paint": {"background-color": theme.MAP_BACKGROUND}}
+    ],
+}
+
+
+def _view(bounds: tuple[float, float, float, float], height_px: int, width_px: int = 450) -> dict:
+    """Centre and zoom that fit the bounds into a map of about this size (half a wide page)."""
+    west, south, east, north = bounds
+    centre = {"lon": (west + east) / 2, "lat": (south + north) / 2}
+    # MapLibre's zoom 0 shows 360° of longitude in 512 px; latitude is stretched by 1/cos(lat).
+    stretch = math.cos(math.radians(centre["lat"]))
+    fit_height = math.log2((height_px - 80) * 360 * stretch / (512 * max(north - south, 0.01)))
+    fit_width = math.log2(width_px * 360 / (512 * max(east - west, 0.01)))
+    return {"center": centre, "zoom": round(min(fit_height, fit_width) - 0.1, 2)}
+
+
+def _layout(fig: go.Figure, title: str, bounds, height: int) -> go.Figure:
+    wrapped = theme.wrap_title(title)
+    fig.update_layout(
+        title=wrapped,
+        template=theme.TEMPLATE_NAME,
+        map={"style": BLANK_STYLE, **_view(bounds, height)},
+        height=height,
+        margin=dict(l=0, r=0, t=theme.title_margin(wrapped), b=0),
+        legend=dict(orientation="h", yanchor="bottom", y=0, x=0, bgcolor="rgba(255,255,255,0.8)"),
+    )
+    return fig
+
+
+def _outline(geojson: dict, codes, width: float, colour: str, name: str) -> go.Choroplethmap:
+    codes = list(codes)
+    return go.Choroplethmap(
+        geojson=geojson,
+        featureidkey="properties.code",
+        locations=codes,
+        z=[0] * len(codes),
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False,
+        marker_line_width=width,
+        marker_line_color=colour,
+        hoverinfo="skip",
+        name=name,
+        showlegend=False,
+    )
+
+
+def build_icb_region_map(
+    icbs: dict,
+    regions: dict,
+    icb_table: pd.DataFrame,
+    title: str,
+    bounds,
+    highlight: list[str] | None = None,
+    height: int = 520,
+) -> go.Figure:
+    """ICBs filled by region colour, region outlines on top.
+
+    ``icb_table`` has columns ``code``, ``name``, ``region_code``, ``region_name``, ``hover``.
+    """
+    fig = go.Figure()
+    for region_code, group in icb_table.groupby("region_code", sort=True):
+        colour = theme.REGION_COLOURS.get(region_code, theme.DARK_GREY)
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=icbs,
+                featureidkey="properties.code",
+                locations=group["code"],
+                z=[1] * len(group),
+                colorscale=[[0, colour], [1, colour]],
+                showscale=False,
+                marker_opacity=0.75,
+                marker_line_width=1,
+                marker_line_color=theme.BOUNDARY_LINE,
+                customdata=group[["hover"]],
+                hovertemplate="%{customdata[0]}<extra></extra>",
+                name=str(group["region_name"].iloc[0]),
+                showlegend=True,
+            )
+        )
+    fig.add_trace(_outline(regions, [f["properties"]["code"] for f in regions["features"]], 2.5, "#000000", "regions"))
+    if highlight:
+        fig.add_trace(_outline(icbs, highlight, 4, theme.ORANGE, "selected"))
+    return _layout(fig, title, bounds, height)
+
+
+def build_choropleth(
+    geojson: dict,
+    table: pd.DataFrame,
+    title: str,
+    value_label: str,
+    bounds,
+    highlight: list[str] | None = None,
+    grey_hover: dict[str, str] | None = None,
+    height: int = 520,
+) -> go.Figure:
+    """A continuous choropleth. ``table`` has ``code``, ``value`` and ``hover`` columns.
+
+    Polygons without a row are drawn grey; ``grey_hover`` may say why (else "no data").
+    """
+    all_codes = [f["properties"]["code"] for f in geojson["features"]]
+    names = {f["properties"]["code"]: f["properties"]["name"] for f in geojson["features"]}
+    grey_hover = grey_hover or {}
+    missing = [c for c in all_codes if c not in set(table["code"])]
+    fig = go.Figure()
+    if missing:
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=geojson,
+                featureidkey="properties.code",
+                locations=missing,
+                z=[0] * len(missing),
+                colorscale=[[0, theme.NO_DATA], [1, theme.NO_DATA]],
+                showscale=False,
+                marker_line_width=1,
+                marker_line_color=theme.BOUNDARY_LINE,
+                text=[grey_hover.get(c, f"{names[c]}: no data") for c in missing],
+                hovertemplate="%{text}<extra></extra>",
+                name="not mapped / no data",
+                showlegend=True,
+            )
+        )
+    fig.add_trace(
+        go.Choroplethmap(
+            geojson=geojson,
+            featureidkey="properties.code",
+            locations=table["code"],
+            z=table["value"],
+            colorscale=[[i / (len(theme.SEQUENTIAL) - 1), c] for i, c in enumerate(theme.SEQUENTIAL)],
+            marker_line_width=1,
+            marker_line_color=theme.BOUNDARY_LINE,
+            colorbar=dict(title=dict(text=value_label), thickness=14, len=0.6),
+            customdata=table[["hover"]],
+            hovertemplate="%{customdata[0]}<extra></extra>",
+            name=value_label,
+            showlegend=False,
+        )
+    )
+    if highlight:
+        fig.add_trace(_outline(geojson, highlight, 4, theme.ORANGE, "selected"))
+    return _layout(fig, title, bounds, height)

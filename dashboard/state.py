@@ -1,0 +1,231 @@
+"""View state in the URL: how each page's filters map to query parameters.
+
+A page declares its parameters (name, valid options, default) here. The raw query string
+is parsed into a :class:`ViewState` — the only object a page asks for its filter values.
+Anything in the URL that is stale, unknown to us or hostile is replaced by the default and
+reported as a :class:`Notice` naming the parameter and the value used instead. Values
+that could move (the latest period) are always written back explicitly so an old link
+keeps its meaning when new data arrives.
+
+Pure Python: the Streamlit binding lives in ``views``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard import periods
+from dashboard.catalogue import Catalogue
+
+MAX_PARAM_LENGTH = 100
+_SHOWN_LENGTH = 40
+
+Options = Sequence[str] | Callable[[Mapping[str, str]], Sequence[str]]
+Default = str | Callable[[Sequence[str], Mapping[str, str]], str]
+
+
+@dataclass(frozen=True)
+class Param:
+    """One query parameter: its valid options may depend on parameters parsed before it."""
+
+    name: str
+    label: str
+    options: Options
+    default: Default
+    describe: Callable[[str], str] = str
+
+    def options_given(self, earlier: Mapping[str, str]) -> list[str]:
+        return list(self.options(earlier) if callable(self.options) else self.options)
+
+    def default_given(self, options: Sequence[str], earlier: Mapping[str, str]) -> str:
+        return self.default(options, earlier) if callable(self.default) else self.default
+
+
+@dataclass(frozen=True)
+class Notice:
+    parameter: str
+    label: str
+    given: str
+    used: str
+    reason: str
+
+    def markdown(self) -> str:
+        """Text for st.warning: the user's value only ever appears inside a code span."""
+        return (
+            f"The link's **{self.label}** (`{self.parameter}`) value {code_span(self.given)} "
+            f"{self.reason}; showing **{escape_markdown(self.used)}** instead."
+        )
+
+
+@dataclass(frozen=True)
+class ViewState:
+    values: Mapping[str, str]
+    notices: tuple[Notice, ...] = ()
+    params: tuple[Param, ...] = field(default=(), repr=False)
+
+    def __getitem__(self, name: str) -> str:
+        return self.values[name]
+
+    def query(self) -> dict[str, str]:
+        """Every parameter written explicitly, defaults included."""
+        return dict(self.values)
+
+
+def clean_for_display(text: str) -> str:
+    """Printable, single-line and short: safe to show a user inside a code span."""
+    printable = "".join(
+        ch for ch in text if unicodedata.category(ch)[0] not in ("C", "Z") or ch == " "
+    )
+    printable = printable.replace("`", "'")
+    if len(printable) > _SHOWN_LENGTH:
+        printable = printable[:_SHOWN_LENGTH] + "…"
+    return printable
+
+
+def code_span(text: str) -> str:
+    shown = clean_for_display(text)
+    return f"`{shown}`" if shown.strip() else "(empty)"
+
+
+_MARKDOWN_SPECIAL = "\\`*_{}[]<>()#+-.!|~$"
+
+
+def escape_markdown(text: str) -> str:
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+
+
+def parse(params: Sequence[Param], raw: Mapping[str, Sequence[str]]) -> ViewState:
+    """Turn the raw query string (every value of every key) into a valid view state."""
+    values: dict[str, str] = {}
+    notices: list[Notice] = []
+    for param in params:
+        options = param.options_given(values)
+        default = param.default_given(options, values)
+        given = list(raw.get(param.name, ()))
+        if not given:
+            values[param.name] = default
+            continue
+        if len(set(given)) > 1:
+            notices.append(
+                Notice(param.name, param.label, " | ".join(given), param.describe(default),
+                       f"was given {len(given)} times with different values")
+            )
+            values[param.name] = default
+            continue
+        value = given[-1]
+        if len(value) > MAX_PARAM_LENGTH or value not in options:
+            reason = "is too long" if len(value) > MAX_PARAM_LENGTH else "is not available"
+            notices.append(Notice(param.name, param.label, value, param.describe(default), reason))
+            values[param.name] = default
+            continue
+        values[param.name] = value
+    return ViewState(values=values, notices=tuple(notices), params=tuple(params))
+
+
+def resolve(params: Sequence[Param], current: Mapping[str, str]) -> ViewState:
+    """Re-validate values the user picked; one that a new choice made invalid gets its default.
+
+    Nothing is reported: the user made the change, so no link needs explaining.
+    """
+    state = parse(params, {name: [value] for name, value in current.items() if value is not None})
+    return ViewState(values=state.values, params=state.params)
+
+
+# --- page parameter declarations -------------------------------------------------------------
+
+
+def _latest_period(options: Sequence[str], _earlier: Mapping[str, str]) -> str:
+    return periods.latest(options) or ""
+
+
+def _first(options: Sequence[str], _earlier: Mapping[str, str]) -> str:
+    return options[0] if options else ""
+
+
+def _preferred(*choices: str) -> Default:
+    def pick(options: Sequence[str], _earlier: Mapping[str, str]) -> str:
+        for choice in choices:
+            if choice in options:
+                return choice
+        return options[0] if options else ""
+
+    return pick
+
+
+def _indicator_values(catalogue: Catalogue, earlier: Mapping[str, str]) -> pd.DataFrame:
+    values = catalogue.values
+    return values[values["indicator_id"] == earlier.get("indicator")]
+
+
+def area_indicator_ids(catalogue: Catalogue, theme: str | None = None) -> list[str]:
+    """Indicators with values for Midlands upper-tier areas (mappable, rankable)."""
+    values = catalogue.values
+    ids = values.loc[values["area_type"] == "utla", "indicator_id"].unique()
+    indicators = catalogue.indicators.loc[list(ids)] if len(ids) else catalogue.indicators.iloc[:0]
+    if theme:
+        indicators = indicators[indicators["theme"] == theme]
+    return sorted(indicators.index, key=lambda i: catalogue.indicators.loc[i, "title"])
+
+
+def inequalities_params(catalogue: Catalogue) -> list[Param]:
+    ids = area_indicator_ids(catalogue, "inequalities") or area_indicator_ids(catalogue)
+
+    def breakdowns(earlier):
+        found = set(_indicator_values(catalogue, earlier)["breakdown"])
+        return [b for b in ("Persons", "Female", "Male", "All") if b in found]
+
+    def period_options(earlier):
+        values = _indicator_values(catalogue, earlier)
+        values = values[(values["breakdown"] == earlier.get("sex")) & (values["area_type"] == "utla")]
+        return sorted(values["period"].unique(), key=periods.sort_key, reverse=True)
+
+    return [
+        Param("indicator", "indicator", ids, _preferred("life_expectancy_birth"),
+              lambda i: catalogue.indicators.loc[i, "short_title"] if i in catalogue.indicators.index else i),
+        Param("sex", "sex", breakdowns, _preferred("Persons", "Female", "All")),
+        Param("period", "period", period_options, _latest_period),
+    ]
+
+
+def area_profile_params(catalogue: Catalogue) -> list[Param]:
+    areas = catalogue.areas
+    choices = areas[areas["area_type"].isin(["utla", "icb"])]
+    codes = sorted(choices.index, key=lambda c: (choices.loc[c, "area_type"] != "utla", areas.loc[c, "area_name"]))
+    return [
+        Param("area", "area", codes, _preferred("E08000025", *codes),
+              lambda c: catalogue.area_name(c) if c in areas.index else c),
+    ]
+
+
+def nhs_params(catalogue: Catalogue) -> list[Param]:
+    icbs = catalogue.areas_of_type("icb").sort_values("area_name")
+    return [
+        Param("icb", "ICB", ["all", *icbs.index], "all",
+              lambda c: "all Midlands ICBs" if c == "all" else catalogue.area_name(c)),
+    ]
+
+
+def cluster_params(catalogue: Catalogue) -> list[Param]:
+    values = catalogue.values
+    ids = values.loc[values["area_type"] == "cluster", "indicator_id"].unique()
+    ordered = sorted(ids, key=lambda i: catalogue.indicators.loc[i, "short_title"])
+    return [
+        Param("metric", "metric", ordered, _preferred("cluster_jobs_uk_share", "cluster_jobs", *ordered),
+              lambda i: catalogue.indicators.loc[i, "short_title"] if i in catalogue.indicators.index else i),
+    ]
+
+
+PAGE_PARAMS: dict[str, Callable[[Catalogue], list[Param]]] = {
+    "overview": lambda catalogue: [],
+    "clusters": cluster_params,
+    "research": lambda catalogue: [],
+    "nhs": nhs_params,
+    "inequalities": inequalities_params,
+    "area_profile": area_profile_params,
+    "data_sources": lambda catalogue: [],
+}
+

@@ -1,0 +1,104 @@
+"""Benchmarking and formatting of indicator values.
+
+Comparisons follow the Fingertips convention: an area differs significantly from a
+benchmark when the benchmark's value lies outside the area's 95% confidence interval.
+The outcome is worded Better / Similar / Worse from the indicator's polarity, or
+Lower / Similar / Higher when polarity says neither direction is better.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+BETTER, SIMILAR, WORSE = "Better", "Similar", "Worse"
+LOWER, HIGHER = "Lower", "Higher"
+NOT_COMPARED = "Not compared"
+
+
+def _missing(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x)) or pd.isna(x)
+
+
+def compare(value, lower_ci, upper_ci, benchmark, polarity: str) -> str:
+    """Outcome of comparing an area (value with 95% CI) against a benchmark value."""
+    if any(_missing(x) for x in (value, lower_ci, upper_ci, benchmark)):
+        return NOT_COMPARED
+    if lower_ci <= benchmark <= upper_ci:
+        return SIMILAR
+    area_is_higher = lower_ci > benchmark
+    if polarity == "higher_is_better":
+        return BETTER if area_is_higher else WORSE
+    if polarity == "lower_is_better":
+        return WORSE if area_is_higher else BETTER
+    return HIGHER if area_is_higher else LOWER
+
+
+def outcome_phrase(outcome: str, compared_with: str = "England") -> str:
+    """'Better than England', 'Similar to England', 'Not compared'."""
+    if outcome == SIMILAR:
+        return f"Similar to {compared_with}"
+    if outcome == NOT_COMPARED:
+        return "Not compared (no confidence interval)"
+    return f"{outcome} than {compared_with}"
+
+
+_UNIT_SUFFIX = {
+    "percent": "%",
+    "years": " years",
+    "square_km": " km²",
+}
+
+
+def format_value(value, unit: str, qualifier: str = "", decimals: int | None = None) -> str:
+    """A value as a reader expects it: '£260m', '>30,000', '78.9 years', '26.0%'."""
+    if _missing(value):
+        return "not available"
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    number = f"{value:,.{decimals}f}"
+    if unit == "gbp_million":
+        text = f"£{number}m"
+    elif unit == "gbp_billion":
+        text = f"£{number}bn"
+    else:
+        text = number + _UNIT_SUFFIX.get(unit, "")
+    prefix = {"more than": "more than ", "about": "about ", "almost": "almost "}.get(qualifier or "", "")
+    return prefix + text
+
+
+_COMPACT_QUALIFIER = {"more than": ">", "about": "~", "almost": "almost "}
+
+
+def format_compact(value, unit: str, qualifier: str = "") -> str:
+    """A short form for headline cards: '>£260m', '~11m', 'almost 1,300'; the caption spells it out."""
+    if _missing(value):
+        return "n/a"
+    magnitude = abs(value)
+    if unit in ("count", "people") and magnitude >= 1_000_000:
+        number = f"{value / 1_000_000:,.1f}".rstrip("0").rstrip(".") + "m"
+        text = number
+    else:
+        text = format_value(value, unit)
+    return _COMPACT_QUALIFIER.get(qualifier or "", "") + text
+
+
+UNIT_LABELS = {
+    "count": "number",
+    "percent": "%",
+    "gbp_million": "£ million",
+    "gbp_billion": "£ billion",
+    "years": "years",
+    "people": "people",
+    "score": "score",
+    "rank": "rank",
+    "square_km": "km²",
+    "ratio": "ratio",
+}
+
+POLARITY_WORDS = {
+    "higher_is_better": "higher is better",
+    "lower_is_better": "lower is better",
+    "neither": "no polarity: higher is neither better nor worse",
+}

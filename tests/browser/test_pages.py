@@ -1,0 +1,165 @@
+"""What only a browser shows: every page renders, maps draw offline, links reopen the same view.
+
+Starts the real server on loopback and drives Debian's Chromium. Screenshots land in
+``screenshots/`` (ignored by git) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.support import (
+    CHROMIUM_ARGS,
+    PAGES,
+    SCREENSHOTS,
+    chromium_path,
+    is_local,
+    running_app,
+    wait_for_app,
+)
+
+pytestmark = pytest.mark.browser
+
+if chromium_path() is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must run the browser tests: install Debian's chromium (see .ci/run)")
+    pytest.skip("chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+from PIL import Image  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with running_app() as base:
+        yield base
+
+
+def new_page(browser, requests: list[str] | None = None):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    if requests is not None:
+        page.on("request", lambda request: requests.append(request.url))
+    return page
+
+
+def full_screenshot(page, path) -> None:
+    height = page.evaluate(
+        """() => Math.ceil(Math.max(...Array.from(
+            document.querySelectorAll('[data-testid=stMain] [data-testid=stElementContainer]'))
+            .map(e => e.getBoundingClientRect().bottom))) + 60"""
+    )
+    page.set_viewport_size({"width": 1400, "height": max(1000, min(height, 8000))})
+    page.wait_for_timeout(600)
+    page.screenshot(path=str(path))
+
+
+def distinct_colours(png: bytes) -> int:
+    image = Image.open(io.BytesIO(png)).convert("RGB").resize((120, 120))
+    return len(image.getcolors(maxcolors=120 * 120) or [])
+
+
+def test_deep_link_on_a_fresh_server_gets_the_full_app(browser):
+    """The first request a new server sees is a deep link: the frame and navigation must be there."""
+    with running_app() as base:
+        page = new_page(browser)
+        page.goto(f"{base}/nhs")
+        wait_for_app(page)
+        assert page.get_by_role("heading", name="Midlands Health & Life Sciences Dashboard").is_visible()
+        assert page.get_by_test_id("stSidebarNav").get_by_text("Health inequalities").is_visible()
+        page.context.close()
+
+
+def test_every_page_renders_offline_and_is_screenshotted(browser, server):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    requests: list[str] = []
+    page = new_page(browser, requests)
+    for name, path in PAGES.items():
+        page.set_viewport_size({"width": 1400, "height": 1000})
+        page.goto(f"{server}/{path}")
+        wait_for_app(page)
+        assert page.get_by_test_id("stException").count() == 0, name
+        assert page.get_by_role("heading", name="Midlands Health & Life Sciences Dashboard").is_visible(), name
+        content = page.locator('[data-testid="stPlotlyChart"], [data-testid="stDataFrame"]')
+        assert content.count() > 0, f"{name} shows no chart or table"
+        full_screenshot(page, SCREENSHOTS / f"{name}.png")
+    outside = sorted({url for url in requests if not is_local(url)})
+    assert outside == [], f"requests left the machine: {outside[:5]}"
+    page.context.close()
+
+
+def test_maps_draw_our_boundaries_without_tiles(browser, server):
+    page = new_page(browser)
+    page.goto(f"{server}/inequalities")
+    wait_for_app(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    chart.locator("canvas.maplibregl-canvas").wait_for(timeout=20_000)
+    page.wait_for_timeout(1500)  # MapLibre paints after the canvas appears
+    colours = distinct_colours(chart.screenshot())
+    assert colours > 20, f"the map looks blank ({colours} colours)"
+    page.context.close()
+
+
+def choose(page, label: str, option: str) -> None:
+    page.get_by_label(label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_for_app(page)
+
+
+def test_a_copied_link_reopens_the_same_view(browser, server):
+    page = new_page(browser)
+    page.goto(f"{server}/inequalities")
+    wait_for_app(page)
+    choose(page, "Sex", "Male")
+    choose(page, "Period", "2019-21")
+    query = parse_qs(urlparse(page.url).query)
+    assert query["sex"] == ["Male"] and query["period"] == ["2019-21"]
+    title = page.locator(".gtitle").nth(1).text_content()
+
+    elsewhere = new_page(browser)
+    elsewhere.goto(page.url)
+    wait_for_app(elsewhere)
+    assert parse_qs(urlparse(elsewhere.url).query) == query
+    assert elsewhere.locator(".gtitle").nth(1).text_content() == title
+    assert "2019-21" in title
+    page.context.close()
+    elsewhere.context.close()
+
+
+def test_a_stale_link_says_what_changed(browser, server):
+    page = new_page(browser)
+    page.goto(f"{server}/inequalities?indicator=no_such_thing&period=1999-01")
+    wait_for_app(page)
+    alerts = page.get_by_test_id("stAlertContentWarning")
+    assert alerts.count() == 2
+    indicator, period = alerts.nth(0).text_content(), alerts.nth(1).text_content()
+    assert "indicator" in indicator and "no_such_thing" in indicator and "Life expectancy" in indicator
+    assert "period" in period and "1999-01" in period
+    query = parse_qs(urlparse(page.url).query)
+    assert query["indicator"] == ["life_expectancy_birth"] and query["period"] != ["1999-01"]
+    page.context.close()
+
+
+def test_hostile_query_is_not_executed(browser, server):
+    page = new_page(browser)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{server}/area-profile?area=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+    wait_for_app(page)
+    assert dialogs == []
+    assert page.locator("img[src='x']").count() == 0
+    assert page.get_by_test_id("stException").count() == 0
+    assert page.get_by_test_id("stAlertContentWarning").count() == 1
+    page.context.close()

@@ -1,0 +1,172 @@
+"""Fast page smoke tests with Streamlit's AppTest: every page renders real content, URLs seed views."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard import config, state
+
+ENTRY = str(config.REPO_ROOT / "streamlit_app.py")
+PAGES = {
+    "overview": "app_pages/overview.py",
+    "clusters": "app_pages/clusters.py",
+    "research": "app_pages/research.py",
+    "nhs": "app_pages/nhs.py",
+    "inequalities": "app_pages/inequalities.py",
+    "area_profile": "app_pages/area_profile.py",
+    "data_sources": "app_pages/data_sources.py",
+}
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_data.clear()
+    yield
+    st.cache_data.clear()
+
+
+def open_page(page: str, query: dict[str, str | list[str]] | None = None) -> AppTest:
+    app = AppTest.from_file(ENTRY, default_timeout=60)
+    app.run()  # registers the pages, so switch_page can resolve their custom url paths
+    app.switch_page(PAGES[page])
+    app.query_params.clear()
+    for name, value in (query or {}).items():
+        app.query_params[name] = value
+    app.run()
+    return app
+
+
+def figures(app: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+
+
+def all_text(app: AppTest) -> str:
+    parts = [m.value for m in app.markdown] + [c.value for c in app.caption]
+    parts += [w.value for w in app.warning] + [i.value for i in app.info]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_real_content(page):
+    app = open_page(page)
+    assert not app.exception, app.exception
+    assert not app.error, [e.value for e in app.error]
+    assert app.title[0].value == config.APP_NAME
+    has_chart = len(figures(app)) > 0
+    has_table = len(app.dataframe) > 0
+    assert has_chart or has_table
+    for figure in figures(app):
+        assert figure["layout"]["title"]["text"], "every chart states its finding in a title"
+        assert any(trace.get("type") not in ("choropleth", "scattergeo") for trace in figure["data"])
+        assert all(trace.get("type") not in ("choropleth", "scattergeo", "choroplethmapbox") for trace in figure["data"])
+
+
+def test_overview_shows_sourced_headlines():
+    app = open_page("overview")
+    values = {m.label: m.value for m in app.metric}
+    assert values["NIHR BRCs"] == "3"
+    assert values["Health research p.a."] == ">£260m"
+    assert "Source: Midlands Innovation" in all_text(app)
+
+
+def test_maps_use_maplibre_over_our_geojson_with_a_blank_style():
+    app = open_page("overview")
+    maps = [f for f in figures(app) if f["data"][0]["type"] == "choroplethmap"]
+    assert maps
+    style = maps[0]["layout"]["map"]["style"]
+    assert style["sources"] == {} and "glyphs" not in style and "sprite" not in style
+    codes = {c for trace in maps[0]["data"] for c in trace["locations"]}
+    assert "E54000055" in codes  # NHS Birmingham and Solihull ICB
+
+
+def test_inequalities_url_seeds_the_view():
+    app = open_page("inequalities", {"indicator": "life_expectancy_birth", "sex": "Male", "period": "2017-19"})
+    assert not app.exception
+    assert [s.value for s in app.selectbox] == ["life_expectancy_birth", "Male", "2017-19"]
+    assert not app.warning
+    ranked = figures(app)[1]
+    assert "2017-19" in ranked["layout"]["title"]["text"]
+    assert app.query_params["period"] == ["2017-19"] or app.query_params["period"] == "2017-19"
+
+
+def test_inequalities_writes_the_latest_period_into_the_url():
+    app = open_page("inequalities")
+    period = app.selectbox[2].value
+    assert period  # the latest, written explicitly so an old link keeps its meaning
+    assert dict(app.query_params)["period"] in (period, [period])
+
+
+def test_stale_period_shows_a_notice_naming_parameter_and_fallback():
+    app = open_page("inequalities", {"indicator": "life_expectancy_birth", "sex": "Female", "period": "1999-01"})
+    assert not app.exception
+    (notice,) = app.warning
+    assert "`period`" in notice.value and "1999-01" in notice.value
+    assert state.escape_markdown(app.selectbox[2].value) in notice.value
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ["<script>alert(1)</script>", "javascript:alert(1)", "[x](javascript:alert(1))", "A" * 5000, "' OR 1=1 --"],
+)
+def test_hostile_area_parameter_is_reported_not_executed(hostile):
+    app = open_page("area_profile", {"area": hostile})
+    assert not app.exception
+    (notice,) = app.warning
+    assert "`area`" in notice.value
+    assert "<script>" not in notice.value.replace("`<script>alert(1)</script>`", "")
+    assert app.selectbox[0].value == "E08000025"  # the default area, Birmingham
+    assert "Birmingham" in notice.value
+
+
+def test_area_profile_states_significance_in_words():
+    app = open_page("area_profile", {"area": "E06000016"})  # Leicester
+    text = all_text(app)
+    assert "Leicester" in text
+    assert "significantly" in text or "not significantly" in text
+
+
+def test_nhs_icb_parameter_focuses_the_page():
+    app = open_page("nhs", {"icb": "E54000059"})
+    assert not app.exception and not app.warning
+    assert app.selectbox[0].value == "E54000059"
+    icb_map = figures(app)[0]
+    assert "Northamptonshire" in icb_map["layout"]["title"]["text"]
+
+
+def test_unknown_parameters_on_a_page_without_filters_are_ignored():
+    app = open_page("research", {"utm_source": "newsletter"})
+    assert not app.exception and not app.warning
+    assert "utm_source" not in dict(app.query_params)
+
+
+def test_broken_data_shows_a_named_error_instead_of_pages(tmp_path, monkeypatch):
+    broken = tmp_path / "data"
+    shutil.copytree(config.DATA_DIR, broken)
+    values = broken / "values" / "partner_headlines.csv"
+    lines = values.read_text().splitlines()
+    fields = lines[1].split(",")
+    fields[6] = "lots"  # the value column
+    lines[1] = ",".join(fields)
+    values.write_text("\n".join(lines) + "\n")
+    monkeypatch.setattr(config, "DATA_DIR", broken)
+    app = open_page("overview")
+    assert not app.exception
+    assert app.error, "a clear error page"
+    problems = app.dataframe[0].value
+    row = problems.iloc[0]
+    assert (row["file"], str(row["row"]), row["column"]) == ("data/values/partner_headlines.csv", "2", "value")
+    assert not figures(app), "nothing half-loaded is shown"
+
+
+def test_broken_boundaries_show_a_named_error(tmp_path, monkeypatch):
+    broken = tmp_path / "data"
+    shutil.copytree(config.DATA_DIR, broken)
+    (broken / "boundaries" / "midlands.geojson").write_text("{ not json")
+    monkeypatch.setattr(config, "DATA_DIR", broken)
+    app = open_page("nhs")
+    assert not app.exception and app.error
+    assert app.dataframe[0].value.iloc[0]["file"] == "data/boundaries/midlands.geojson"

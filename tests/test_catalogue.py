@@ -1,0 +1,146 @@
+"""The loader accepts a valid catalogue and names file, row and column for each kind of fault."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.catalogue import load_catalogue
+from dashboard.errors import DataFileError
+
+FIXTURE = Path(__file__).parent / "fixtures" / "catalogue"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"fixture lacks {old!r}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def load_error(data_dir: Path) -> DataFileError:
+    with pytest.raises(DataFileError) as caught:
+        load_catalogue(data_dir)
+    return caught.value
+
+
+def test_valid_catalogue_loads_with_period_order(data_dir):
+    catalogue = load_catalogue(data_dir)
+    assert len(catalogue.values) == 7
+    derby = catalogue.values[catalogue.values["area_code"] == "E06000015"]
+    assert sorted(derby["period_end"]) == [2019, 2022]
+    assert catalogue.values["value"].dtype == float
+    assert catalogue.area_name("E10000007") == "Derbyshire"
+
+
+def test_missing_file_is_named(data_dir):
+    (data_dir / "sources.csv").unlink()
+    error = load_error(data_dir)
+    assert error.first.file == "data/sources.csv"
+    assert "missing" in error.first.message
+
+
+def test_missing_column_is_named(data_dir):
+    edit(data_dir / "indicators.csv", ",polarity,", ",polarity_typo,")
+    error = load_error(data_dir)
+    assert (error.first.file, error.first.column) == ("data/indicators.csv", "polarity")
+
+
+def test_non_numeric_value_names_row_and_column(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "Derby,utla,2020-22,Male,77.0", "Derby,utla,2020-22,Male,seventy")
+    error = load_error(data_dir)
+    assert (error.first.file, error.first.row, error.first.column) == ("data/values/test_values.csv", 4, "value")
+    assert "seventy" in str(error)
+
+
+def test_unknown_area_code(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "E10000007,Derbyshire", "E99999999,Derbyshire")
+    error = load_error(data_dir)
+    assert (error.first.row, error.first.column) == (5, "area_code")
+    assert "E99999999" in error.first.message
+
+
+def test_value_without_known_source(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "more than,test_source", "more than,nowhere")
+    error = load_error(data_dir)
+    assert (error.first.row, error.first.column) == (8, "source_id")
+
+
+def test_value_with_empty_source(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "more than,test_source", "more than,")
+    error = load_error(data_dir)
+    assert (error.first.row, error.first.column) == (8, "source_id")
+
+
+def test_unknown_indicator(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "cluster_jobs,CL-MEDTECH", "cluster_staff,CL-MEDTECH")
+    error = load_error(data_dir)
+    assert (error.first.row, error.first.column) == (8, "indicator_id")
+
+
+def test_duplicate_key_points_to_first_occurrence(data_dir):
+    path = data_dir / "values" / "zz_extra.csv"
+    path.write_text(
+        "indicator_id,area_code,area_name,area_type,period,breakdown,value,lower_ci,upper_ci,qualifier,source_id,note\n"
+        "life_expectancy_birth,E06000015,Derby,utla,2020-22,Male,77.0,76.5,77.5,,test_source,\n"
+    )
+    error = load_error(data_dir)
+    assert error.first.file == "data/values/zz_extra.csv"
+    assert error.first.row == 2
+    assert "data/values/test_values.csv row 4" in error.first.message
+
+
+def test_limits_must_bracket_value(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "77.0,76.5,77.5", "77.0,77.2,77.5")
+    error = load_error(data_dir)
+    assert (error.first.row, error.first.column) == (4, "lower_ci")
+
+
+def test_only_one_limit_is_refused(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "77.0,76.5,77.5", "77.0,76.5,")
+    error = load_error(data_dir)
+    assert (error.first.row, error.first.column) == (4, "upper_ci")
+
+
+def test_area_name_must_match_lookup(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "E06000015,Derby,utla,2020-22", "E06000015,Derby City,utla,2020-22")
+    error = load_error(data_dir)
+    assert (error.first.row, error.first.column) == (4, "area_name")
+
+
+def test_bad_polarity_and_period_are_reported_together(data_dir):
+    edit(data_dir / "indicators.csv", "years,higher_is_better", "years,up_is_good")
+    error = load_error(data_dir)
+    assert (error.first.file, error.first.row, error.first.column) == ("data/indicators.csv", 2, "polarity")
+
+
+def test_bad_period_format(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "utla,2017-19", "utla,around 2018")
+    error = load_error(data_dir)
+    assert (error.first.row, error.first.column) == (7, "period")
+
+
+def test_duplicate_area_code_in_lookup(data_dir):
+    with (data_dir / "areas.csv").open("a") as handle:
+        handle.write("E06000015,Derby again,utla,E12000004,E54000058,E06000015,\n")
+    error = load_error(data_dir)
+    assert (error.first.file, error.first.column) == ("data/areas.csv", "area_code")
+
+
+def test_unreadable_csv(data_dir):
+    (data_dir / "sources.csv").write_bytes(b"\xff\xfe\x00bad")
+    error = load_error(data_dir)
+    assert error.first.file == "data/sources.csv"
+
+
+def test_every_problem_is_listed_not_just_the_first(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "77.0,76.5,77.5", "x,76.5,77.5")
+    edit(data_dir / "values" / "test_values.csv", "79.0,78.7,79.3", "y,78.7,79.3")
+    error = load_error(data_dir)
+    assert [(p.row, p.column) for p in error.problems] == [(4, "value"), (5, "value")]
