@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard import analysis, views
+from dashboard.figures.spine import build_spine
 
 catalogue = views.catalogue()
 
@@ -20,6 +21,21 @@ if table.empty:
 
 for sentence in table["summary"]:
     st.markdown("- " + views.md(sentence))
+
+spine = analysis.spine_rows(catalogue, view["area"])
+if not spine.empty:
+    fig = build_spine(spine, analysis.spine_title(spine, area["area_name"]))
+    views.chart_block(
+        fig, spine, key="area-profile-spine", catalogue=catalogue,
+        summary=(
+            "Each row is scaled on its own: England at the centre line, the Midlands area furthest from England "
+            "at the edge, better (or higher, where neither is better) to the right."
+        ),
+        source=analysis.source_line(catalogue, spine["source_id"], ", ".join(sorted(spine["period"].unique()))),
+        table_columns={"label": "Indicator", "display": "Value", "england_value": "England",
+                       "midlands_lowest": "Midlands lowest", "midlands_highest": "Midlands highest",
+                       "outcome": "Compared with England"},
+    )
 
 shown = table.assign(
     england=table["england_value"].map(lambda v: "not available" if v != v else f"{v:,.1f}"),

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import analysis, stats, views
-from dashboard.figures import bars, maps
+from dashboard.figures import bars, lines, maps
 
 catalogue = views.catalogue()
 geo = views.boundaries()
@@ -49,5 +49,16 @@ with right:
             "vs_england": "Compared with England", "vs_region": "Compared with region",
         },
     )
+
+trend = analysis.trend(catalogue, view["indicator"], view["area"], sex)
+fig = lines.build_trend(trend, analysis.trend_title(trend, indicator, view["area"], sex), unit_label)
+views.chart_block(
+    fig, trend, key="inequalities-trend", catalogue=catalogue,
+    summary=analysis.trend_sentence(trend, indicator, view["area"]),
+    source=analysis.source_line(
+        catalogue, trend["source_id"], f"{trend['period'].iloc[0]} to {trend['period'].iloc[-1]}", indicator["polarity"]
+    ) if not trend.empty else "Source: not available.",
+    table_columns={"series": "Area", "period": "Period", "text": "Value"},
+)
 
 views.indicator_notes(indicator)

@@ -1,58 +1,76 @@
-"""NHS coverage: the Midlands' integrated care boards and the scale of NHS provision."""
+"""NHS coverage: the Midlands' integrated care boards, their trusts and the scale of NHS provision."""
 
 import streamlit as st
 
 from dashboard import analysis, views
-from dashboard.figures import bars, maps
+from dashboard.catalogue import TRUST_TYPE_LABELS
+from dashboard.figures import maps
 
 catalogue = views.catalogue()
 geo = views.boundaries()
 
 st.header("NHS coverage")
 view = views.controls("nhs", catalogue)
-icbs = analysis.icb_table(catalogue)
 chosen = None if view["icb"] == "all" else view["icb"]
-
-facts = analysis.headlines(catalogue, "nhs")
-if not facts.empty:
-    columns = st.columns(min(4, len(facts)))
-    for i, row in enumerate(facts.itertuples()):
-        views.kpi(columns[i % len(columns)], row.label, row.compact, row.caption)
+counts = analysis.icb_trust_counts(catalogue)
+trusts = analysis.trusts(catalogue, chosen)
+trust_source = analysis.source_line(catalogue, catalogue.trusts["source_id"].unique())
 
 left, right = st.columns([1, 1])
 with left:
-    map_rows = icbs.rename(columns={"area_code": "code", "area_name": "name"})
-    map_rows["hover"] = map_rows["name"] + " — " + map_rows["upper_tier_areas"]
-    title = (
-        f"{catalogue.area_name(chosen)} is one of {len(icbs)} integrated care boards in the Midlands"
-        if chosen else f"The Midlands is covered by {len(icbs)} integrated care boards"
+    polygons = counts.rename(columns={"area_code": "code"}).assign(value=lambda t: t["trusts"])
+    polygons["hover"] = (
+        polygons["area_name"] + ": " + polygons["trusts"].astype(str) + " trusts headquartered here — "
+        + polygons["upper_tier_areas"]
     )
-    fig = maps.build_icb_region_map(
-        geo.features("icb"), geo.features("region"), map_rows, title, geo.bounds(), highlight=[chosen] if chosen else None
+    most = polygons.loc[polygons["trusts"].idxmax()]
+    fig = maps.build_choropleth(
+        geo.features("icb"), polygons,
+        f"{most['area_name'].replace(' Integrated Care Board', ' ICB')} has the most NHS trust headquarters "
+        f"({most['trusts']}) of the {len(polygons)} Midlands ICBs",
+        "trusts", geo.bounds(), highlight=[chosen] if chosen else None,
     )
     views.chart_block(
-        fig, map_rows, key="nhs-icb-map", catalogue=catalogue,
-        summary="Each ICB is coloured by its ONS region; hover for the upper-tier areas it covers.",
-        source="Boundaries: Made with Natural Earth, dissolved from upper-tier areas. ICB membership: data/areas.csv.",
-        table_columns={"name": "ICB", "region_name": "Region", "upper_tier_areas": "Upper-tier areas"},
+        fig, polygons, key="nhs-icb-map", catalogue=catalogue, select_into="nhs.icb",
+        summary=(
+            f"{int(polygons['trusts'].sum())} trusts across {len(polygons)} ICBs; click an ICB to focus the page on it. "
+            "Counts are of headquarters: ambulance and some mental-health trusts serve more than one ICB."
+        ),
+        source=trust_source + " Boundaries: Made with Natural Earth.",
+        table_columns={"area_name": "ICB", "trusts": "Trusts", "acute_trusts": "Acute",
+                       "upper_tier_areas": "Upper-tier areas"},
     )
 with right:
-    shown = icbs if chosen is None else icbs[icbs["area_code"] == chosen]
-    st.subheader("Integrated care boards" if chosen is None else catalogue.area_name(chosen))
-    columns = {"area_name": "ICB", "area_code": "Code", "region_name": "Region", "upper_tier_areas": "Upper-tier areas"}
-    if "population" in shown.columns:
-        columns |= {"population": "Population", "population_period": "Year"}
-    st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
-    if "population" in icbs.columns and icbs["population"].notna().any():
-        ranked = icbs.dropna(subset=["population"]).assign(label=lambda t: t["area_name"].str.replace(" Integrated Care Board", ""))
-        ranked["text"] = ranked["population"].map(lambda v: f"{v:,.0f}")
-        ranked["value"] = ranked["population"]
-        ranked = ranked.sort_values("value", ascending=False)
-        biggest = ranked.iloc[0]
-        fig = bars.build_bar(ranked, f"{biggest['label']} serves the most people of the Midlands ICBs", "people")
-        views.chart_block(
-            fig, ranked, key="nhs-icb-population", catalogue=catalogue,
-            summary=f"ICB populations range from {ranked['value'].min():,.0f} to {ranked['value'].max():,.0f}.",
-            source=analysis.source_line(catalogue, ranked["source_id"], ", ".join(ranked["population_period"].unique())),
-            table_columns={"label": "ICB", "text": "Population", "population_period": "Year"},
-        )
+    points = trusts.assign(category=trusts["trust_type"], hover=trusts["name"] + " (" + trusts["type"] + ")")
+    located = int(points["located"].sum())
+    where = catalogue.area_name(chosen) if chosen else "the Midlands"
+    fig = maps.build_point_map(
+        geo.features("icb"), points, f"{len(points)} NHS trusts in {where}, by type", geo.bounds(),
+        TRUST_TYPE_LABELS, highlight=[chosen] if chosen else None,
+    )
+    views.chart_block(
+        fig, points, key="nhs-trust-map", catalogue=catalogue,
+        summary=(
+            f"{located} of {len(points)} trusts are on the map at their headquarters; "
+            f"{len(points) - located} have no sourced location and are listed in the table only."
+        ),
+        source=trust_source,
+        table_columns={"name": "Trust", "ods_code": "ODS code", "type": "Type", "icb_name": "ICB", "city": "Town"},
+    )
+
+st.subheader("Integrated care boards" if chosen is None else catalogue.area_name(chosen))
+shown = counts if chosen is None else counts[counts["area_code"] == chosen]
+columns = {"area_name": "ICB", "area_code": "Code", "region_name": "Region", "upper_tier_areas": "Upper-tier areas",
+           "trusts": "Trusts", **{f"{t}_trusts": label for t, label in TRUST_TYPE_LABELS.items()}}
+st.dataframe(shown[list(columns)].rename(columns=columns), hide_index=True, width="stretch")
+st.caption(views.md(
+    trust_source + " ICB membership: data/areas.csv. ICB populations are not available: no official "
+    "extract could be sourced, so population per trust is not shown."
+))
+
+facts = analysis.headlines(catalogue, "nhs")
+if not facts.empty:
+    st.subheader("NHS scale as the Midlands partners state it")
+    columns = st.columns(min(4, len(facts)))
+    for i, row in enumerate(facts.itertuples()):
+        views.kpi(columns[i % len(columns)], row.label, row.compact, row.caption)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import periods, stats
-from dashboard.catalogue import Catalogue
+from dashboard.catalogue import INSTITUTION_TYPE_LABELS, TRUST_TYPE_LABELS, Catalogue
 from dashboard.config import ENGLAND_CODE, MIDLANDS_REGION_CODES
 
 
@@ -110,7 +110,7 @@ def gap_sentence(table: pd.DataFrame, indicator: pd.Series, breakdown: str, peri
     gap = high["value"] - low["value"]
     who = "" if breakdown in ("All", "Persons") else f" ({breakdown.lower()})"
     return (
-        f"In {period}, {indicator['short_title'].lower()}{who} ranged from "
+        f"In {period}, {stats.mid_sentence(indicator['short_title'])}{who} ranged from "
         f"{stats.format_value(low['value'], unit)} in {low['area_name']} to "
         f"{stats.format_value(high['value'], unit)} in {high['area_name']}: "
         f"a gap of {stats.format_value(gap, unit, decimals=1)}."
@@ -131,7 +131,7 @@ def outcome_summary(table: pd.DataFrame, column: str = "vs_england") -> str:
     counts = outcome_counts(table, column)
     if not counts:
         return "No areas to compare."
-    parts = [f"{n} {stats.outcome_phrase(k).lower()}" for k, n in counts.items()]
+    parts = [f"{n} {stats.mid_sentence(stats.outcome_phrase(k))}" for k, n in counts.items()]
     return "Of the Midlands areas: " + "; ".join(parts) + "."
 
 
@@ -153,21 +153,21 @@ def finding_title(table: pd.DataFrame, indicator: pd.Series, breakdown: str, per
     if worse or better:
         return (
             f"{worse} of {total} Midlands areas are significantly worse than England on "
-            f"{who}{indicator['short_title'].lower()} ({period}); {better} are better"
+            f"{who}{stats.mid_sentence(indicator['short_title'])} ({period}); {better} are better"
         )
     if lower or higher:
         return (
             f"{higher} of {total} Midlands areas are significantly higher than England on "
-            f"{who}{indicator['short_title'].lower()} ({period}); {lower} are lower"
+            f"{who}{stats.mid_sentence(indicator['short_title'])} ({period}); {lower} are lower"
         )
     top = table.iloc[0]
-    return f"{top['area_name']} has the highest {who}{indicator['short_title'].lower()} in the Midlands ({period})"
+    return f"{top['area_name']} has the highest {who}{stats.mid_sentence(indicator['short_title'])} in the Midlands ({period})"
 
 
 def summary_sentence(row: pd.Series, indicator: pd.Series, england) -> str:
     """'Male life expectancy in Leicester, 76.8 years in 2020-22, is significantly lower than England's 78.9.'"""
     who = "" if row["breakdown"] in ("All", "Persons") else f"{row['breakdown']} "
-    subject = f"{who}{indicator['short_title'].lower() if who else indicator['short_title']}"
+    subject = f"{who}{stats.mid_sentence(indicator['short_title']) if who else indicator['short_title']}"
     value = stats.format_value(row["value"], indicator["unit"], row.get("qualifier", ""))
     head = f"{subject} in {row['area_name']}, {value} in {row['period']}"
     if england is None:
@@ -228,12 +228,20 @@ def profile(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
 
 
 def source_line(catalogue: Catalogue, source_ids, period_text: str | None = None, polarity: str | None = None) -> str:
-    """'Source: ONS, Life expectancy for local areas (2021-23). Higher is better.' — plain text."""
-    parts = []
-    for source_id in dict.fromkeys(source_ids):
-        source = catalogue.source(source_id)
-        parts.append(f"{source['publisher']}, {source['title']}")
-    line = "Source: " + "; ".join(parts) if parts else "Source: not available"
+    """'Source: ONS, Life expectancy for local areas (2021-23). Higher is better.' — plain text.
+
+    Many sources are summarised by publisher; each row's own source is in the CSV download.
+    """
+    ids = list(dict.fromkeys(source_ids))
+    if not ids:
+        line = "Source: not available"
+    elif len(ids) <= 3:
+        parts = [f"{catalogue.source(i)['publisher']}, {catalogue.source(i)['title']}" for i in ids]
+        line = "Source: " + "; ".join(parts)
+    else:
+        publishers = list(dict.fromkeys(catalogue.source(i)["publisher"] for i in ids))
+        named = "; ".join(publishers[:4]) + (f" and {len(publishers) - 4} more" if len(publishers) > 4 else "")
+        line = f"Sources: {len(ids)} publications from {named}. Each row's source is in the table download"
     if period_text:
         line += f". Period: {period_text}"
     if polarity:
@@ -278,8 +286,8 @@ def cluster_metric(catalogue: Catalogue, indicator_id: str) -> pd.DataFrame:
 def cluster_title(table: pd.DataFrame, indicator: pd.Series) -> str:
     top = table.iloc[0]
     if len(table) == 1:
-        return f"{top['label']}: {indicator['short_title'].lower()} {top['text']}"
-    return f"{top['label']} has the highest {indicator['short_title'].lower()}: {top['text']}"
+        return f"{top['label']}: {stats.mid_sentence(indicator['short_title'])} {top['text']}"
+    return f"{top['label']} has the highest {stats.mid_sentence(indicator['short_title'])}: {top['text']}"
 
 
 def cluster_matrix(catalogue: Catalogue) -> pd.DataFrame:
@@ -385,3 +393,196 @@ def gap_by_sex(catalogue: Catalogue, indicator_id: str) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+def trend(catalogue: Catalogue, indicator_id: str, area_code: str, breakdown: str) -> pd.DataFrame:
+    """The area, its region and England over every period, ordered in time."""
+    area = catalogue.areas.loc[area_code]
+    codes = [area_code, area["region_code"], ENGLAND_CODE]
+    rows = values_for(catalogue, indicator_id, breakdown=breakdown)
+    rows = rows[rows["area_code"].isin([c for c in codes if c])].copy()
+    unit = catalogue.indicator(indicator_id)["unit"]
+    rows["series"] = rows["area_name"]
+    rows["text"] = [display_text(r, unit) for _, r in rows.iterrows()]
+    order = {code: i for i, code in enumerate(codes)}
+    return rows.sort_values(
+        ["area_code", "period_end"], key=lambda s: s.map(order) if s.name == "area_code" else s
+    ).reset_index(drop=True)
+
+
+def trend_sentence(table: pd.DataFrame, indicator: pd.Series, area_code: str) -> str:
+    """'In Leicester, male life expectancy went from 77.1 years (2017-19) to 76.8 (2022-24); England …'"""
+    mine = table[table["area_code"] == area_code]
+    if len(mine) < 2:
+        return "Only one period is published for this area, so no trend can be shown."
+    first, last = mine.iloc[0], mine.iloc[-1]
+    unit = indicator["unit"]
+    change = last["value"] - first["value"]
+    direction = "rose" if change > 0 else "fell" if change < 0 else "did not change"
+    sentence = (
+        f"In {first['area_name']}, {stats.mid_sentence(indicator['short_title'])} {direction} from "
+        f"{stats.format_value(first['value'], unit)} in {first['period']} to "
+        f"{stats.format_value(last['value'], unit)} in {last['period']}"
+    )
+    england = table[table["area_code"] == ENGLAND_CODE]
+    if len(england) >= 2:
+        e_change = england.iloc[-1]["value"] - england.iloc[0]["value"]
+        sentence += f"; England's changed by {e_change:+.1f} over the same periods"
+    return sentence + "."
+
+
+def trend_title(table: pd.DataFrame, indicator: pd.Series, area_code: str, breakdown: str) -> str:
+    mine = table[table["area_code"] == area_code]
+    if mine.empty:
+        return f"{indicator['short_title']}: no values for this area"
+    first, last = mine.iloc[0], mine.iloc[-1]
+    who = "" if breakdown in ("All", "Persons") else f"{breakdown.lower()} "
+    change = last["value"] - first["value"]
+    verb = "has risen" if change > 0 else "has fallen" if change < 0 else "is unchanged"
+    if len(mine) < 2:
+        verb = "has one published period"
+        return stats.sentence_start(f"{who}{stats.mid_sentence(indicator['short_title'])} in {last['area_name']} {verb}")
+    return (
+        f"{stats.sentence_start(who + stats.mid_sentence(indicator['short_title']))} in {last['area_name']} {verb} "
+        f"since {first['period']} ({change:+.1f})"
+    )
+
+
+def spine_rows(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
+    """For each area-level indicator, the area against the spread of Midlands areas and England.
+
+    Positions are scaled per indicator so England sits at 0.5 and the Midlands area furthest
+    from England at 0 or 1; where lower is better the scale is flipped, so right is always
+    better (or higher, where polarity is neither). The real values travel with each row.
+    """
+    rows = []
+    for row in profile(catalogue, area_code).itertuples():
+        indicator = catalogue.indicator(row.indicator_id)
+        peers = values_for(catalogue, row.indicator_id, breakdown=row.breakdown, period=row.period, area_types=("utla",))
+        england = row.england_value
+        if len(peers) < 3 or pd.isna(england):
+            continue
+        spread = max(abs(peers["value"].max() - england), abs(peers["value"].min() - england)) or 1.0
+        flip = -1 if indicator["polarity"] == "lower_is_better" else 1
+
+        def position(x, spread=spread, flip=flip, england=england):
+            return 0.5 + flip * (x - england) / spread / 2
+
+        low, q1, q3, high = peers["value"].quantile([0, 0.25, 0.75, 1]).tolist()
+        rows.append(
+            {
+                "label": f"{row.indicator} ({row.breakdown.lower()}, {row.period})"
+                if row.breakdown not in ("All", "Persons") else f"{row.indicator} ({row.period})",
+                "indicator_id": row.indicator_id,
+                "breakdown": row.breakdown,
+                "period": row.period,
+                "value": row.value,
+                "display": row.display,
+                "england_value": england,
+                "midlands_lowest": low,
+                "midlands_highest": high,
+                "outcome": row.vs_england,
+                "position": position(row.value),
+                "range_start": min(position(low), position(high)),
+                "range_end": max(position(low), position(high)),
+                "iqr_start": min(position(q1), position(q3)),
+                "iqr_end": max(position(q1), position(q3)),
+                "source_id": row.source_id,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def spine_title(table: pd.DataFrame, area_name: str) -> str:
+    counts = table["outcome"].value_counts()
+    worse, better = counts.get(stats.WORSE, 0), counts.get(stats.BETTER, 0)
+    return (
+        f"{area_name} is significantly worse than England on {worse} of {len(table)} measures "
+        f"and better on {better}"
+    )
+
+
+def trusts(catalogue: Catalogue, icb_code: str | None = None) -> pd.DataFrame:
+    """NHS trusts with their ICB's name and type in words, optionally for one ICB."""
+    rows = catalogue.trusts.copy()
+    if icb_code:
+        rows = rows[rows["icb_code"] == icb_code]
+    rows["icb_name"] = rows["icb_code"].map(catalogue.areas["area_name"])
+    rows["type"] = rows["trust_type"].map(TRUST_TYPE_LABELS)
+    rows["located"] = rows["latitude"].notna()
+    return rows.sort_values(["icb_name", "trust_type", "name"]).reset_index(drop=True)
+
+
+def icb_trust_counts(catalogue: Catalogue) -> pd.DataFrame:
+    """Per ICB: trusts headquartered there, in total and by type."""
+    icbs = icb_table(catalogue)
+    counts = pd.crosstab(catalogue.trusts["icb_code"], catalogue.trusts["trust_type"])
+    icbs["trusts"] = icbs["area_code"].map(counts.sum(axis=1)).fillna(0).astype(int)
+    for trust_type in TRUST_TYPE_LABELS:
+        column = counts[trust_type] if trust_type in counts.columns else pd.Series(dtype=int)
+        icbs[f"{trust_type}_trusts"] = icbs["area_code"].map(column).fillna(0).astype(int)
+    icbs["source_id"] = catalogue.trusts["source_id"].mode().iloc[0] if len(catalogue.trusts) else ""
+    return icbs
+
+
+def institutions(catalogue: Catalogue, institution_type: str | None = None) -> pd.DataFrame:
+    rows = catalogue.institutions.copy()
+    if institution_type and institution_type != "all":
+        rows = rows[rows["institution_type"] == institution_type]
+    rows["type"] = rows["institution_type"].map(INSTITUTION_TYPE_LABELS)
+    rows["located"] = rows["latitude"].notna()
+    return rows.sort_values(["institution_type", "name"]).reset_index(drop=True)
+
+
+def count_by(rows: pd.DataFrame, column: str) -> pd.DataFrame:
+    """A bar-chart table of how many rows share each value of a column, largest first."""
+    counts = rows[column].value_counts().rename_axis("label").reset_index(name="value")
+    counts["text"] = counts["value"].astype(str)
+    sources = rows.groupby(column)["source_id"].agg(lambda s: s.iloc[0])
+    counts["source_id"] = counts["label"].map(sources)
+    return counts
+
+
+UK_CODE = "K02000001"
+
+
+def midlands_population_share(catalogue: Catalogue) -> dict | None:
+    """The East and West Midlands' share of the UK population, computed from one ONS release.
+
+    Returns None unless both regions and the UK have a population for the same period.
+    """
+    rows = values_for(catalogue, "population", area_types=("region", "country"))
+    for period in sorted(rows["period"].unique(), key=periods.sort_key, reverse=True):
+        same = rows[rows["period"] == period].set_index("area_code")
+        if all(code in same.index for code in (*MIDLANDS_REGION_CODES, UK_CODE)):
+            midlands = sum(same.loc[code, "value"] for code in MIDLANDS_REGION_CODES)
+            return {
+                "share": 100 * midlands / same.loc[UK_CODE, "value"],
+                "period": period,
+                "source_id": same.loc[UK_CODE, "source_id"],
+            }
+    return None
+
+
+CLUSTER_SHARE_METRICS = (
+    "cluster_jobs_uk_share",
+    "cluster_businesses_uk_share",
+    "cluster_high_growth_uk_share",
+    "cluster_100m_uk_share",
+    "cluster_innovate_uk_share",
+    "cluster_fdi_capex_share",
+    "cluster_ddi_capex_share",
+)
+
+
+def cluster_uk_shares(catalogue: Catalogue) -> pd.DataFrame:
+    """Every 'share of UK' metric for every cluster, for one grouped comparison."""
+    rows = catalogue.values[
+        catalogue.values["indicator_id"].isin(CLUSTER_SHARE_METRICS) & (catalogue.values["area_type"] == "cluster")
+    ].copy()
+    order = {metric: i for i, metric in enumerate(CLUSTER_SHARE_METRICS)}
+    rows["label"] = rows["indicator_id"].map(catalogue.indicators["short_title"])
+    rows["series"] = rows["area_name"]
+    rows["text"] = [stats.format_value(r.value, "percent", r.qualifier) for r in rows.itertuples()]
+    rows["order"] = rows["indicator_id"].map(order)
+    return rows.sort_values(["series", "order"]).reset_index(drop=True)

@@ -30,6 +30,7 @@ UNITS = (
     "rank",
     "square_km",
     "ratio",
+    "per_100k",
 )
 AREA_TYPES = (
     "utla",
@@ -43,6 +44,25 @@ AREA_TYPES = (
     "organisation",
 )
 BREAKDOWNS = ("All", "Persons", "Male", "Female")
+TRUST_TYPE_LABELS = {
+    "acute": "Acute",
+    "mental_health": "Mental health",
+    "community": "Community",
+    "combined": "Mental health and community",
+    "specialist": "Specialist",
+    "ambulance": "Ambulance",
+}
+INSTITUTION_TYPE_LABELS = {
+    "university": "University (MI Health partner)",
+    "brc": "NIHR Biomedical Research Centre",
+    "crf": "NIHR Clinical Research Facility",
+    "ctu": "Clinical trials unit",
+    "hdruk_partner": "HDR UK Midlands partner",
+}
+TRUST_TYPES = tuple(TRUST_TYPE_LABELS)
+INSTITUTION_TYPES = tuple(INSTITUTION_TYPE_LABELS)
+# A located place must lie in or near the Midlands; a typo in a coordinate is caught here.
+LATITUDE_RANGE, LONGITUDE_RANGE = (51.5, 53.8), (-3.5, 0.5)
 QUALIFIERS = ("", "more than", "about", "almost")
 
 _SLUG = r"^[a-z0-9_]+$"
@@ -133,7 +153,45 @@ VALUES_SCHEMA = pa.DataFrameSchema(
     strict=False,
 )
 
-_NUMERIC_VALUE_COLUMNS = ("value", "lower_ci", "upper_ci")
+def _coordinate(bounds: tuple[float, float]) -> pa.Column:
+    return pa.Column(
+        float, checks=pa.Check.in_range(*bounds, error=f"must be between {bounds[0]} and {bounds[1]}"),
+        coerce=True, nullable=True,
+    )
+
+
+_PLACE_COLUMNS = {
+    "city": _text(required=False),
+    "latitude": _coordinate(LATITUDE_RANGE),
+    "longitude": _coordinate(LONGITUDE_RANGE),
+    "source_id": _text(),
+    "location_source_id": _text(required=False),
+    "note": _text(required=False),
+}
+
+TRUSTS_SCHEMA = pa.DataFrameSchema(
+    {
+        "ods_code": _text(_matches(r"^[A-Z0-9]{3,5}$", "must be an ODS code"), unique=True),
+        "name": _text(),
+        "trust_type": _text(_one_of(TRUST_TYPES)),
+        "icb_code": _text(_matches(r"^E54\d{6}$", "must be an ICB code (E54…)")),
+        **_PLACE_COLUMNS,
+    },
+    strict=False,
+)
+
+INSTITUTIONS_SCHEMA = pa.DataFrameSchema(
+    {
+        "institution_id": _text(_matches(_SLUG, "must be a lower-case slug"), unique=True),
+        "name": _text(),
+        "institution_type": _text(_one_of(INSTITUTION_TYPES)),
+        "host": _text(required=False),
+        **_PLACE_COLUMNS,
+    },
+    strict=False,
+)
+
+_NUMERIC_VALUE_COLUMNS = ("value", "lower_ci", "upper_ci", "latitude", "longitude")
 VALUE_KEY = ["indicator_id", "area_code", "period", "breakdown"]
 
 
@@ -143,6 +201,8 @@ class Catalogue:
     indicators: pd.DataFrame
     areas: pd.DataFrame
     values: pd.DataFrame  # joined with area, indicator and period order columns
+    trusts: pd.DataFrame
+    institutions: pd.DataFrame
 
     def indicator(self, indicator_id: str) -> pd.Series:
         return self.indicators.loc[indicator_id]
@@ -225,10 +285,37 @@ def _problem_rows(frame: pd.DataFrame, mask: pd.Series, column: str, message) ->
     ]
 
 
-def _check_links(sources, indicators, areas, values) -> list[DataProblem]:
+def _check_places(places: pd.DataFrame, source_ids: set[str]) -> list[DataProblem]:
+    problems = _problem_rows(
+        places, ~places["source_id"].isin(source_ids), "source_id",
+        lambda r: f"source {r.source_id!r} is not in data/sources.csv",
+    )
+    located_by = places["location_source_id"]
+    problems += _problem_rows(
+        places, (located_by != "") & ~located_by.isin(source_ids), "location_source_id",
+        lambda r: f"source {r.location_source_id!r} is not in data/sources.csv",
+    )
+    half_located = places["latitude"].isna() != places["longitude"].isna()
+    problems += _problem_rows(places, half_located, "longitude", lambda r: "give latitude and longitude, or neither")
+    unsourced = places["latitude"].notna() & (located_by == "")
+    problems += _problem_rows(
+        places, unsourced, "location_source_id", lambda r: "a location needs the source it was taken from"
+    )
+    return problems
+
+
+def _check_links(sources, indicators, areas, values, trusts, institutions) -> list[DataProblem]:
     problems: list[DataProblem] = []
     source_ids = set(sources["source_id"])
     area_codes = set(areas["area_code"])
+    icb_codes = set(areas.loc[areas["area_type"] == "icb", "area_code"])
+
+    problems += _check_places(trusts, source_ids)
+    problems += _check_places(institutions, source_ids)
+    problems += _problem_rows(
+        trusts, ~trusts["icb_code"].isin(icb_codes), "icb_code",
+        lambda r: f"ICB {r.icb_code!r} is not an ICB in data/areas.csv",
+    )
 
     problems += _problem_rows(
         indicators, ~indicators["source_id"].isin(source_ids), "source_id",
@@ -298,6 +385,8 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     sources = read("sources.csv", SOURCES_SCHEMA)
     indicators = read("indicators.csv", INDICATORS_SCHEMA)
     areas = read("areas.csv", AREAS_SCHEMA)
+    trusts = read("trusts.csv", TRUSTS_SCHEMA)
+    institutions = read("institutions.csv", INSTITUTIONS_SCHEMA)
 
     value_files = sorted((data_dir / "values").glob("*.csv"))
     if not value_files:
@@ -313,7 +402,7 @@ def load_catalogue(data_dir: Path) -> Catalogue:
         raise DataFileError(problems)
     values = pd.concat(frames, ignore_index=True)
 
-    problems = _check_links(sources, indicators, areas, values)
+    problems = _check_links(sources, indicators, areas, values, trusts, institutions)
     if problems:
         raise DataFileError(problems)
 
@@ -328,4 +417,6 @@ def load_catalogue(data_dir: Path) -> Catalogue:
         indicators=indicators.drop(columns=["loc_file", "loc_row"]).set_index("indicator_id", drop=False),
         areas=areas.drop(columns=["loc_file", "loc_row"]).set_index("area_code", drop=False),
         values=values,
+        trusts=trusts.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True),
+        institutions=institutions.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True),
     )

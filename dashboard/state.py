@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard import periods
-from dashboard.catalogue import Catalogue
+from dashboard.catalogue import INSTITUTION_TYPE_LABELS, Catalogue
 
 MAX_PARAM_LENGTH = 100
 _SHOWN_LENGTH = 40
@@ -183,11 +183,18 @@ def inequalities_params(catalogue: Catalogue) -> list[Param]:
         values = values[(values["breakdown"] == earlier.get("sex")) & (values["area_type"] == "utla")]
         return sorted(values["period"].unique(), key=periods.sort_key, reverse=True)
 
+    def areas_with_values(earlier):
+        values = _indicator_values(catalogue, earlier)
+        codes = values.loc[(values["breakdown"] == earlier.get("sex")) & (values["area_type"] == "utla"), "area_code"]
+        return sorted(codes.unique(), key=catalogue.area_name)
+
     return [
         Param("indicator", "indicator", ids, _preferred("life_expectancy_birth"),
               lambda i: catalogue.indicators.loc[i, "short_title"] if i in catalogue.indicators.index else i),
         Param("sex", "sex", breakdowns, _preferred("Persons", "Female", "All")),
         Param("period", "period", period_options, _latest_period),
+        Param("area", "area for the trend", areas_with_values, _preferred("E08000025"),
+              lambda c: catalogue.area_name(c) if c in catalogue.areas.index else c),
     ]
 
 
@@ -219,10 +226,18 @@ def cluster_params(catalogue: Catalogue) -> list[Param]:
     ]
 
 
+def research_params(catalogue: Catalogue) -> list[Param]:
+    present = [t for t in INSTITUTION_TYPE_LABELS if t in set(catalogue.institutions["institution_type"])]
+    return [
+        Param("type", "institution type", ["all", *present], "all",
+              lambda t: "all types" if t == "all" else INSTITUTION_TYPE_LABELS.get(t, t)),
+    ]
+
+
 PAGE_PARAMS: dict[str, Callable[[Catalogue], list[Param]]] = {
     "overview": lambda catalogue: [],
     "clusters": cluster_params,
-    "research": lambda catalogue: [],
+    "research": research_params,
     "nhs": nhs_params,
     "inequalities": inequalities_params,
     "area_profile": area_profile_params,

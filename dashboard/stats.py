@@ -35,6 +35,17 @@ def compare(value, lower_ci, upper_ci, benchmark, polarity: str) -> str:
     return HIGHER if area_is_higher else LOWER
 
 
+def mid_sentence(text: str) -> str:
+    """A title as it reads inside a sentence: 'Share of UK jobs' → 'share of UK jobs'; acronyms kept."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def sentence_start(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def outcome_phrase(outcome: str, compared_with: str = "England") -> str:
     """'Better than England', 'Similar to England', 'Not compared'."""
     if outcome == SIMILAR:
@@ -44,10 +55,13 @@ def outcome_phrase(outcome: str, compared_with: str = "England") -> str:
     return f"{outcome} than {compared_with}"
 
 
+_ALWAYS_ONE_DECIMAL = ("years",)  # 77.0 years, not 77 years, beside 76.8 years
+
 _UNIT_SUFFIX = {
     "percent": "%",
     "years": " years",
     "square_km": " km²",
+    "per_100k": " per 100,000",
 }
 
 
@@ -56,7 +70,7 @@ def format_value(value, unit: str, qualifier: str = "", decimals: int | None = N
     if _missing(value):
         return "not available"
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else 1
+        decimals = 1 if unit in _ALWAYS_ONE_DECIMAL or not float(value).is_integer() else 0
     number = f"{value:,.{decimals}f}"
     if unit == "gbp_million":
         text = f"£{number}m"
@@ -95,6 +109,7 @@ UNIT_LABELS = {
     "rank": "rank",
     "square_km": "km²",
     "ratio": "ratio",
+    "per_100k": "per 100,000",
 }
 
 POLARITY_WORDS = {

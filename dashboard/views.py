@@ -7,6 +7,7 @@ into code spans, and ``unsafe_allow_html`` is never used.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -122,9 +123,20 @@ def chart_block(
     source: str,
     catalogue: Catalogue,
     table_columns: dict[str, str] | None = None,
+    select_into: str | None = None,
 ) -> None:
-    """A chart with its source line, one-line summary, table alternative and CSV of the rows shown."""
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart-{key}")
+    """A chart with its source line, one-line summary, table alternative and CSV of the rows shown.
+
+    ``select_into`` names a URL parameter of the page: clicking a map area or bar sets it to
+    the clicked item's code (the trace's ``locations`` or ``customdata`` first column).
+    """
+    if select_into:
+        st.plotly_chart(
+            fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart-{key}",
+            on_select=functools.partial(_select_callback, f"chart-{key}", select_into), selection_mode="points",
+        )
+    else:
+        st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart-{key}")
     st.caption(md(source))
     st.markdown(md(summary))
     shown = table[list(table_columns)].rename(columns=table_columns) if table_columns else table
@@ -139,6 +151,16 @@ def chart_block(
         key=f"download-{key}",
         icon=":material/download:",
     )
+
+
+def _select_callback(chart_key: str, parameter_key: str) -> None:
+    """A click on a chart chooses that item, as if picked in the page's selector."""
+    selection = st.session_state[chart_key].selection
+    for point in selection.get("points", []):
+        code = point.get("location") or (point.get("customdata") or [None])[0]
+        if code:
+            st.session_state[parameter_key] = code
+            return
 
 
 def kpi(column, label: str, value_text: str, caption: str) -> None:

@@ -144,3 +144,34 @@ def test_every_problem_is_listed_not_just_the_first(data_dir):
     edit(data_dir / "values" / "test_values.csv", "79.0,78.7,79.3", "y,78.7,79.3")
     error = load_error(data_dir)
     assert [(p.row, p.column) for p in error.problems] == [(4, "value"), (5, "value")]
+
+
+def test_trusts_and_institutions_load_with_numeric_locations(data_dir):
+    catalogue = load_catalogue(data_dir)
+    assert list(catalogue.trusts["ods_code"]) == ["RTG", "RXM"]
+    assert catalogue.trusts["latitude"].dtype == float
+    assert catalogue.institutions.loc[0, "institution_type"] == "university"
+
+
+def test_location_outside_the_midlands_is_refused(data_dir):
+    edit(data_dir / "trusts.csv", "52.91,-1.51", "25.91,-1.51")
+    error = load_error(data_dir)
+    assert (error.first.file, error.first.row, error.first.column) == ("data/trusts.csv", 2, "latitude")
+
+
+def test_location_without_its_source_is_refused(data_dir):
+    edit(data_dir / "institutions.csv", "52.93,-1.49,test_source,test_source", "52.93,-1.49,test_source,")
+    error = load_error(data_dir)
+    assert (error.first.file, error.first.row, error.first.column) == ("data/institutions.csv", 2, "location_source_id")
+
+
+def test_trust_in_an_unknown_icb_is_refused(data_dir):
+    edit(data_dir / "trusts.csv", "acute,E54000058", "acute,E54000999")
+    error = load_error(data_dir)
+    assert (error.first.row, error.first.column) == (2, "icb_code")
+
+
+def test_unknown_trust_type_is_refused(data_dir):
+    edit(data_dir / "trusts.csv", "acute,E54000058", "hospital,E54000058")
+    error = load_error(data_dir)
+    assert (error.first.row, error.first.column) == (2, "trust_type")

@@ -96,11 +96,12 @@ def build_ranked_bar(
         )
     dashes = ["solid", "dash", "dot"]
     for i, (name, value) in enumerate(benchmarks.items()):
+        # A shape in the legend, not an annotation: labels of close benchmarks would overlap.
         fig.add_vline(
             x=value,
             line=dict(color="#000000", width=1.5, dash=dashes[i % len(dashes)]),
-            annotation_text=f"{name}",
-            annotation_position="top",
+            name=f"{name} ({value:,.1f})",
+            showlegend=True,
         )
     low = min(ranked["lower_ci"].min(skipna=True), ranked["value"].min(), *benchmarks.values())
     high = max(ranked["upper_ci"].max(skipna=True), ranked["value"].max(), *benchmarks.values())
@@ -112,8 +113,13 @@ def build_ranked_bar(
     return fig
 
 
-def build_grouped_bar(table: pd.DataFrame, title: str, x_title: str) -> go.Figure:
-    """One bar per (group, series): ``label`` on the axis, ``series`` as colour, ``value``, ``text``."""
+def build_grouped_bar(
+    table: pd.DataFrame, title: str, x_title: str, reference: tuple[str, float] | None = None
+) -> go.Figure:
+    """One bar per (group, series): ``label`` on the axis, ``series`` as colour, ``value``, ``text``.
+
+    ``reference`` (name, value) draws a labelled vertical line, e.g. the region's share of population.
+    """
     fig = go.Figure()
     for i, (series, group) in enumerate(table.groupby("series", sort=False)):
         fig.add_trace(
@@ -131,8 +137,11 @@ def build_grouped_bar(table: pd.DataFrame, title: str, x_title: str) -> go.Figur
         )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(range=[0, float(table["value"].max()) * 1.35 if len(table) else 1])
-    _base_layout(fig, title, x_title, height=max(280, 90 + 36 * len(table)))
-    fig.update_layout(showlegend=True, barmode="group", legend=dict(orientation="h", y=-0.15, x=0))
+    if reference:
+        fig.add_vline(x=reference[1], line=dict(color="#000000", width=1.5, dash="dash"),
+                      name=reference[0], showlegend=True)
+    _base_layout(fig, title, x_title, height=max(280, 110 + 30 * len(table)))
+    fig.update_layout(showlegend=True, barmode="group", legend=dict(orientation="h", y=-0.12, x=0))
     return fig
 
 

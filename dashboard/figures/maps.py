@@ -42,8 +42,9 @@ def _layout(fig: go.Figure, title: str, bounds, height: int) -> go.Figure:
         template=theme.TEMPLATE_NAME,
         map={"style": BLANK_STYLE, **_view(bounds, height)},
         height=height,
-        margin=dict(l=0, r=0, t=theme.title_margin(wrapped), b=0),
-        legend=dict(orientation="h", yanchor="bottom", y=0, x=0, bgcolor="rgba(255,255,255,0.8)"),
+        margin=dict(l=0, r=0, t=theme.title_margin(wrapped), b=60),
+        showlegend=True,
+        legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, bgcolor="rgba(255,255,255,0.8)"),
     )
     return fig
 
@@ -158,4 +159,45 @@ def build_choropleth(
     )
     if highlight:
         fig.add_trace(_outline(geojson, highlight, 4, theme.ORANGE, "selected"))
+    return _layout(fig, title, bounds, height)
+
+
+def build_point_map(
+    outlines: dict,
+    points: pd.DataFrame,
+    title: str,
+    bounds,
+    category_labels: dict[str, str],
+    highlight: list[str] | None = None,
+    height: int = 520,
+) -> go.Figure:
+    """Places as dots over light area outlines, one colour (and legend entry) per category.
+
+    ``points``: ``latitude``, ``longitude``, ``category`` (a key of ``category_labels``),
+    ``hover``. Rows without a location are left out here; the table beside the map lists them.
+    """
+    codes = [f["properties"]["code"] for f in outlines["features"]]
+    fig = go.Figure(
+        go.Choroplethmap(
+            geojson=outlines, featureidkey="properties.code", locations=codes, z=[0] * len(codes),
+            colorscale=[[0, "#F2F2F2"], [1, "#F2F2F2"]], showscale=False,
+            marker_line_width=1, marker_line_color="#8C8C8C", hoverinfo="skip", showlegend=False,
+        )
+    )
+    if highlight:
+        fig.add_trace(_outline(outlines, highlight, 4, theme.ORANGE, "selected"))
+    located = points.dropna(subset=["latitude", "longitude"])
+    for i, (category, label) in enumerate(category_labels.items()):
+        group = located[located["category"] == category]
+        if group.empty:
+            continue
+        fig.add_trace(
+            go.Scattermap(
+                lat=group["latitude"], lon=group["longitude"], mode="markers",
+                marker=dict(size=13, color=theme.CATEGORICAL[i % len(theme.CATEGORICAL)], opacity=0.9),
+                name=f"{label} ({len(group)})",
+                customdata=group[["hover"]],
+                hovertemplate="%{customdata[0]}<extra></extra>",
+            )
+        )
     return _layout(fig, title, bounds, height)

@@ -1,0 +1,110 @@
+"""Page speed, measured as a person meets it: run by hand, not in CI.
+
+Starts the app and a minimal one-chart Streamlit page, opens each page in headless Chromium
+(Debian's) several times, and prints per page: median time until rendered and idle, the same
+for the minimal page measured in the same run, their ratio, and bytes received over the
+websocket. Then times a filter change on the Health inequalities page.
+
+    python scripts/benchmark.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.browser.support import CHROMIUM_ARGS, PAGES, chromium_path, running_app, wait_for_app  # noqa: E402
+
+MINIMAL_APP = '''
+import plotly.graph_objects as go
+import streamlit as st
+
+st.title("Minimal")
+st.plotly_chart(go.Figure(go.Bar(x=[1, 2, 3], y=["a", "b", "c"], orientation="h")))
+'''
+
+TARGET_RATIO, TARGET_BYTES, TARGET_FILTER_S = 1.5, 1_000_000, 0.5
+
+
+def measure(browser, url: str) -> tuple[float, int]:
+    """Seconds from navigation to a rendered, idle page, and websocket bytes received."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    received = [0]
+
+    def on_socket(socket):
+        socket.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload)))
+
+    page.on("websocket", on_socket)
+    start = time.perf_counter()
+    page.goto(url)
+    wait_for_app(page, timeout_ms=60_000)
+    elapsed = time.perf_counter() - start - 0.5  # wait_for_app ends with a fixed 0.5 s settle
+    context.close()
+    return elapsed, received[0]
+
+
+def filter_change(browser, base: str) -> float:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{base}/inequalities")
+    wait_for_app(page)
+    page.get_by_label("Sex").click()
+    start = time.perf_counter()
+    page.get_by_role("option", name="Male", exact=True).click()
+    page.wait_for_function("() => new URL(location.href).searchParams.get('sex') === 'Male'")
+    wait_for_app(page)
+    elapsed = time.perf_counter() - start - 0.5
+    context.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as scratch:
+        minimal = Path(scratch) / "minimal_app.py"
+        minimal.write_text(MINIMAL_APP)
+        with running_app() as base, running_app(str(minimal)) as minimal_base, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            for path in ["", *PAGES.values()]:  # warm caches, as a server that has been up a while
+                measure(browser, f"{base}/{path}")
+            measure(browser, minimal_base)
+
+            rows = []
+            for name, path in PAGES.items():
+                times, sizes, baseline = [], [], []
+                for _ in range(args.runs):
+                    seconds, size = measure(browser, f"{base}/{path}")
+                    times.append(seconds)
+                    sizes.append(size)
+                    baseline.append(measure(browser, minimal_base)[0])
+                rows.append((name, statistics.median(times), statistics.median(baseline), max(sizes)))
+            changes = [filter_change(browser, base) for _ in range(args.runs)]
+            browser.close()
+
+    print(f"{'page':<14} {'rendered (s)':>12} {'minimal (s)':>12} {'ratio':>6} {'ws bytes':>10}  targets")
+    for name, seconds, minimal_seconds, size in rows:
+        ratio = seconds / minimal_seconds
+        ok = "ok" if ratio <= TARGET_RATIO and size <= TARGET_BYTES else "MISSED"
+        print(f"{name:<14} {seconds:>12.2f} {minimal_seconds:>12.2f} {ratio:>6.2f} {size:>10,}  {ok}")
+    median_change = statistics.median(changes)
+    verdict = "ok" if median_change <= TARGET_FILTER_S else "MISSED"
+    print(f"filter change (inequalities, sex): median {median_change:.2f} s over {len(changes)} runs  {verdict}")
+    print(f"runs per page: {args.runs}; targets: ratio <= {TARGET_RATIO}, bytes <= {TARGET_BYTES:,}, "
+          f"filter change <= {TARGET_FILTER_S} s")
+
+
+if __name__ == "__main__":
+    main()

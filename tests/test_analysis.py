@@ -1,0 +1,107 @@
+"""The tables, titles and sentences behind the charts, on a small hand-made catalogue."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import analysis
+from dashboard.catalogue import load_catalogue
+
+FIXTURE = Path(__file__).parent / "fixtures" / "catalogue"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(FIXTURE)
+
+
+def test_area_comparison_benchmarks_each_area(catalogue):
+    table = analysis.area_comparison(catalogue, "life_expectancy_birth", "Male", "2020-22")
+    by_area = table.set_index("area_name")
+    # Derby 77.0 (76.5-77.5) is below England's 78.9; Derbyshire's CI 78.7-79.3 contains it
+    assert by_area.loc["Derby", "vs_england"] == "Worse"
+    assert by_area.loc["Derbyshire", "vs_england"] == "Similar"
+    # against the East Midlands (78.6): Derbyshire's interval 78.7-79.3 lies above it
+    assert by_area.loc["Derbyshire", "vs_region"] == "Better"
+    assert by_area.loc["Derby", "text"] == "77.0 years (95% CI 76.5 to 77.5)"
+    assert list(table["area_name"]) == ["Derbyshire", "Derby"]  # ranked, highest first
+
+
+def test_summary_sentence_for_a_known_row(catalogue):
+    row = analysis.value_row(catalogue, "life_expectancy_birth", "E06000015", "Male", "2020-22")
+    england = analysis.value_row(catalogue, "life_expectancy_birth", "E92000001", "Male", "2020-22")
+    sentence = analysis.summary_sentence(row, catalogue.indicator("life_expectancy_birth"), england)
+    assert sentence == (
+        "Male life expectancy in Derby, 77.0 years in 2020-22, is significantly lower than "
+        "England's 78.9 years (worse)."
+    )
+
+
+def test_gap_sentence_names_both_ends(catalogue):
+    table = analysis.area_comparison(catalogue, "life_expectancy_birth", "Male", "2020-22")
+    sentence = analysis.gap_sentence(table, catalogue.indicator("life_expectancy_birth"), "Male", "2020-22")
+    assert sentence == (
+        "In 2020-22, life expectancy (male) ranged from 77.0 years in Derby to 79.0 years in Derbyshire: "
+        "a gap of 2.0 years."
+    )
+
+
+def test_finding_title_counts_significant_differences(catalogue):
+    table = analysis.area_comparison(catalogue, "life_expectancy_birth", "Male", "2020-22")
+    title = analysis.finding_title(table, catalogue.indicator("life_expectancy_birth"), "Male", "2020-22")
+    assert title.startswith("1 of 2 Midlands areas are significantly worse than England")
+
+
+def test_trend_orders_area_region_england_and_reports_change(catalogue):
+    table = analysis.trend(catalogue, "life_expectancy_birth", "E06000015", "Male")
+    assert list(table["area_name"]) == ["Derby", "Derby", "East Midlands", "England", "England"]
+    assert list(table[table["area_name"] == "Derby"]["period"]) == ["2017-19", "2020-22"]
+    sentence = analysis.trend_sentence(table, catalogue.indicator("life_expectancy_birth"), "E06000015")
+    assert "fell from 78.0 years in 2017-19 to 77.0 years in 2020-22" in sentence
+    assert "England's changed by -0.9" in sentence
+
+
+def test_profile_uses_each_indicators_latest_period(catalogue):
+    table = analysis.profile(catalogue, "E06000015")
+    (row,) = table.itertuples()
+    assert (row.period, row.vs_england, row.england_value) == ("2020-22", "Worse", 78.9)
+
+
+def test_headline_missing_value_is_not_available(catalogue):
+    item = analysis.headline(catalogue, "cluster_jobs", "CL-DDH-NOT-THERE")
+    assert item["text"] == "n/a" and "not available" in item["caption"]
+    item = analysis.headline(catalogue, "cluster_jobs", "CL-MEDTECH", "MedTech jobs")
+    assert (item["label"], item["text"]) == ("MedTech jobs", ">23,000")
+    assert "Test Publisher" in item["caption"]
+
+
+def test_map_rows_leave_a_shared_outline_grey_with_both_values():
+    table = pd.DataFrame(
+        {
+            "area_code": ["E06000061", "E06000062", "E06000015"],
+            "area_name": ["North Northamptonshire", "West Northamptonshire", "Derby"],
+            "boundary_code": ["E10000021", "E10000021", "E06000015"],
+            "value": [80.1, 81.2, 79.0],
+            "text": ["80.1 years", "81.2 years", "79.0 years"],
+            "vs_england": ["Similar", "Better", "Worse"],
+            "source_id": ["s", "s", "s"],
+        }
+    )
+    rows, shared = analysis.map_rows(table, {"E10000021": "Northamptonshire"})
+    assert list(rows["code"]) == ["E06000015"]
+    assert "North Northamptonshire: 80.1 years" in shared["E10000021"]
+    assert "West Northamptonshire: 81.2 years" in shared["E10000021"]
+
+
+def test_source_line_summarises_many_sources(catalogue):
+    assert analysis.source_line(catalogue, ["test_source"], "2020-22", "higher_is_better") == (
+        "Source: Test Publisher, Test publication. Period: 2020-22. Polarity: higher is better."
+    )
+
+
+def test_trusts_by_icb_count_each_type(catalogue):
+    counts = analysis.icb_trust_counts(catalogue).set_index("area_code")
+    assert counts.loc["E54000058", "trusts"] == 2
+    assert counts.loc["E54000058", "acute_trusts"] == 1
+    assert counts.loc["E54000058", "mental_health_trusts"] == 1

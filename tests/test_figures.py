@@ -1,0 +1,99 @@
+"""Figure builders are pure: tables in, figures out, checked on their values."""
+
+import pandas as pd
+
+from dashboard.figures import bars, lines, maps, spine
+
+SQUARE = {"type": "Polygon", "coordinates": [[[-2, 52], [-1, 52], [-1, 53], [-2, 53], [-2, 52]]]}
+GEOJSON = {
+    "type": "FeatureCollection",
+    "features": [
+        {"type": "Feature", "properties": {"code": "A", "name": "Area A", "level": "utla"}, "geometry": SQUARE},
+        {"type": "Feature", "properties": {"code": "B", "name": "Area B", "level": "utla"}, "geometry": SQUARE},
+    ],
+}
+BOUNDS = (-2.0, 52.0, -1.0, 53.0)
+
+
+def test_ranked_bar_orders_areas_and_shapes_outcomes():
+    table = pd.DataFrame(
+        {
+            "label": ["Low", "High", "Mid"],
+            "value": [70.0, 80.0, 75.0],
+            "lower_ci": [69.0, 79.0, 74.0],
+            "upper_ci": [71.0, 81.0, 76.0],
+            "vs_england": ["Worse", "Better", "Similar"],
+            "text": ["70", "80", "75"],
+        }
+    )
+    fig = bars.build_ranked_bar(table, "Title", "years", {"England": 75.0})
+    bar = fig.data[0]
+    assert list(bar.y) == ["High", "Mid", "Low"]
+    assert list(bar.error_x.array) == [1.0, 1.0, 1.0]
+    markers = {trace.name: trace.marker.symbol for trace in fig.data[1:]}
+    assert markers == {"Better than England": "triangle-up", "Similar to England": "circle",
+                       "Worse than England": "triangle-down"}
+    assert fig.layout.shapes[0].x0 == 75.0 and fig.layout.shapes[0].name == "England (75.0)"
+
+
+def test_choropleth_uses_maplibre_with_no_remote_style():
+    table = pd.DataFrame({"code": ["A"], "value": [1.0], "hover": ["Area A: 1"]})
+    fig = maps.build_choropleth(GEOJSON, table, "A long title that states what the map shows", "years", BOUNDS)
+    assert all(trace.type == "choroplethmap" for trace in fig.data)
+    style = fig.layout.map.style
+    assert style["sources"] == {} and "glyphs" not in style
+    grey, coloured = fig.data
+    assert list(grey.locations) == ["B"] and list(coloured.locations) == ["A"]
+    assert 5 < fig.layout.map.zoom < 10
+    assert abs(fig.layout.map.center.lon + 1.5) < 1e-9
+
+
+def test_point_map_skips_unlocated_rows_and_names_categories():
+    points = pd.DataFrame(
+        {
+            "latitude": [52.5, None],
+            "longitude": [-1.5, None],
+            "category": ["acute", "acute"],
+            "hover": ["Trust 1", "Trust 2"],
+        }
+    )
+    fig = maps.build_point_map(GEOJSON, points, "Trusts", BOUNDS, {"acute": "Acute", "community": "Community"})
+    scatter = [trace for trace in fig.data if trace.type == "scattermap"]
+    assert len(scatter) == 1 and scatter[0].name == "Acute (1)" and list(scatter[0].lat) == [52.5]
+
+
+def test_trend_draws_one_line_per_series_in_period_order():
+    table = pd.DataFrame(
+        {
+            "series": ["Derby", "Derby", "England", "England"],
+            "period": ["2017-19", "2020-22", "2017-19", "2020-22"],
+            "value": [78.0, 77.0, 79.8, 78.9],
+            "lower_ci": [77.5, 76.5, None, None],
+            "upper_ci": [78.5, 77.5, None, None],
+            "text": ["78.0", "77.0", "79.8", "78.9"],
+        }
+    )
+    fig = lines.build_trend(table, "Title", "years")
+    assert [trace.name for trace in fig.data] == ["Derby", "England"]
+    assert list(fig.data[0].x) == ["2017-19", "2020-22"]
+    assert list(fig.data[1].error_y.array) == [0, 0]
+
+
+def test_spine_marks_the_area_at_its_scaled_position():
+    table = pd.DataFrame(
+        {
+            "label": ["Life expectancy"], "position": [0.2], "range_start": [0.0], "range_end": [1.0],
+            "iqr_start": [0.3], "iqr_end": [0.7], "outcome": ["Worse"], "display": ["77.0 years"],
+            "england_value": [79.0], "midlands_lowest": [76.0], "midlands_highest": [82.0],
+        }
+    )
+    fig = spine.build_spine(table, "Title")
+    marker = [trace for trace in fig.data if trace.type == "scatter"][0]
+    assert list(marker.x) == [0.2] and marker.marker.symbol == "triangle-down"
+    assert fig.layout.shapes[0].x0 == 0.5
+
+
+def test_long_titles_wrap_instead_of_running_off_the_chart():
+    table = pd.DataFrame({"label": ["a"], "value": [1.0], "text": ["1"]})
+    fig = bars.build_bar(table, "A title that states a finding at some length so that it needs two lines", "n")
+    assert "<br>" in fig.layout.title.text
