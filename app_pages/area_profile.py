@@ -13,6 +13,9 @@ area = catalogue.areas.loc[view["area"]]
 table = analysis.profile(catalogue, view["area"])
 
 st.subheader(area["area_name"])
+context = analysis.area_context(catalogue, view["area"])
+if context:
+    st.markdown(views.md(context))
 if area["notes"]:
     st.caption(views.md(area["notes"]))
 if table.empty:
@@ -41,14 +44,10 @@ shown = table.assign(
     england=table["england_value"].map(lambda v: "not available" if v != v else f"{v:,.1f}"),
     region=table["region_value"].map(lambda v: "not available" if v != v else f"{v:,.1f}"),
 )
-st.dataframe(
-    shown[["indicator", "breakdown", "period", "display", "region", "england", "vs_england"]].rename(
+views.show_table(shown[["indicator", "breakdown", "period", "display", "region", "england", "vs_england"]].rename(
         columns={
             "indicator": "Indicator", "breakdown": "Sex", "period": "Period", "display": "Value",
             "region": "Region", "england": "England", "vs_england": "Compared with England",
         }
-    ),
-    hide_index=True,
-    width="stretch",
-)
+    ))
 st.caption(views.md(analysis.source_line(catalogue, table["source_id"])))

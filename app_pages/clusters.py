@@ -33,7 +33,7 @@ with left:
     shares = analysis.cluster_uk_shares(catalogue)
     population = analysis.midlands_population_share(catalogue)
     reference = (
-        (f"Midlands share of UK population ({population['share']:.1f}%, {population['period']})", population["share"])
+        (f"Midlands share of UK population, mid-{population['period']} ({population['share']:.1f}%)", population["share"])
         if population else None
     )
     fig = bars.build_grouped_bar(shares, "The Midlands' share of each cluster's UK total", "% of UK", reference)
@@ -41,13 +41,14 @@ with left:
         fig, shares, key="clusters-uk-share", catalogue=catalogue,
         summary=(
             f"A bar beyond the dashed line means the Midlands holds more of that cluster than its "
-            f"{population['share']:.1f}% share of the UK's people."
+            f"{population['share']:.1f}% share of the UK's people (East plus West Midlands over the UK, "
+            f"computed from ONS mid-{population['period']} estimates)."
             if population else
             "The Midlands' share of the UK population is not available (no sourced ONS estimate), so no "
             "reference line is drawn."
         ),
         source=analysis.source_line(
-            catalogue, [*shares["source_id"], *([population["source_id"]] if population else [])]
+            catalogue, [*shares["source_id"], *(population["source_ids"] if population else [])]
         ),
         table_columns={"series": "Cluster", "label": "Metric", "text": "Share of UK", "period": "Period"},
     )
@@ -68,7 +69,7 @@ with right:
 
 st.subheader("Every cluster metric side by side")
 matrix = analysis.cluster_matrix(catalogue)
-st.dataframe(matrix, hide_index=True, width="stretch")
+views.show_table(matrix)
 st.caption(
     views.md(
         analysis.source_line(catalogue, catalogue.values.loc[catalogue.values["area_type"] == "cluster", "source_id"])

@@ -173,7 +173,8 @@ def summary_sentence(row: pd.Series, indicator: pd.Series, england) -> str:
     if england is None:
         return head + ", has no England benchmark for the same period."
     outcome = stats.compare(row["value"], row["lower_ci"], row["upper_ci"], england["value"], indicator["polarity"])
-    england_text = stats.format_value(england["value"], indicator["unit"])
+    same_precision = None if float(row["value"]).is_integer() and float(england["value"]).is_integer() else 1
+    england_text = stats.format_value(england["value"], indicator["unit"], decimals=same_precision)
     if outcome == stats.NOT_COMPARED:
         return f"{head}, compares with England's {england_text} (no confidence interval is published to test the difference)."
     if outcome == stats.SIMILAR:
@@ -187,10 +188,27 @@ def latest_period(catalogue: Catalogue, indicator_id: str, breakdown: str | None
     return periods.latest(values_for(catalogue, indicator_id, breakdown=breakdown)["period"].unique())
 
 
+SIZE_UNITS = ("people", "count")
+
+
+def area_context(catalogue: Catalogue, area_code: str) -> str | None:
+    """'Population 1,183,618 (mid-2024; Office for National Statistics).' where held."""
+    rows = values_for(catalogue, "population")
+    rows = rows[rows["area_code"] == area_code]
+    if rows.empty:
+        return None
+    row = rows.loc[rows["period_end"].idxmax()]
+    publisher = catalogue.source(row["source_id"])["publisher"]
+    return f"Population {stats.format_value(row['value'], 'people', row['qualifier'])} (mid-{row['period']}; {publisher})."
+
+
 def profile(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
     """Every indicator with a value for the area, latest period, beside England and the area's region."""
     area = catalogue.areas.loc[area_code]
     mine = catalogue.values[catalogue.values["area_code"] == area_code]
+    # Sizes (population, counts) describe an area; comparing them with England's says nothing.
+    comparable = catalogue.indicators.index[~catalogue.indicators["unit"].isin(SIZE_UNITS)]
+    mine = mine[mine["indicator_id"].isin(comparable)]
     rows = []
     for (indicator_id, breakdown), group in mine.groupby(["indicator_id", "breakdown"], sort=False):
         period = periods.latest(group["period"])
@@ -559,7 +577,7 @@ def midlands_population_share(catalogue: Catalogue) -> dict | None:
             return {
                 "share": 100 * midlands / same.loc[UK_CODE, "value"],
                 "period": period,
-                "source_id": same.loc[UK_CODE, "source_id"],
+                "source_ids": list(dict.fromkeys(same.loc[[*MIDLANDS_REGION_CODES, UK_CODE], "source_id"])),
             }
     return None
 

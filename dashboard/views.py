@@ -23,12 +23,15 @@ from dashboard.geography import Boundaries, load_boundaries
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
-@st.cache_data(show_spinner="Loading the data catalogue…")
+# cache_resource, not cache_data: every session shares one read-only copy of the catalogue and
+# the boundaries, instead of unpickling its own on every rerun (memory grows per session, and
+# each rerun pays the copy). Nothing downstream mutates these frames: analysis works on copies.
+@st.cache_resource(show_spinner="Loading the data catalogue…")
 def catalogue() -> Catalogue:
     return load_catalogue(config.DATA_DIR)
 
 
-@st.cache_data(show_spinner="Loading boundaries…")
+@st.cache_resource(show_spinner="Loading boundaries…")
 def boundaries() -> Boundaries:
     return load_boundaries(config.boundaries_file())
 
@@ -141,7 +144,7 @@ def chart_block(
     st.markdown(md(summary))
     shown = table[list(table_columns)].rename(columns=table_columns) if table_columns else table
     with st.expander("Table of this chart"):
-        st.dataframe(shown, hide_index=True, width="stretch")
+        show_table(shown)
     download = exports.with_sources(catalogue, table) if "source_id" in table.columns else table
     st.download_button(
         "Download these rows (CSV)",
@@ -161,6 +164,21 @@ def _select_callback(chart_key: str, parameter_key: str) -> None:
         if code:
             st.session_state[parameter_key] = code
             return
+
+
+SMALL_TABLE_ROWS = 60
+
+
+def show_table(frame: pd.DataFrame) -> None:
+    """A small table as plain HTML; a large one in the interactive grid.
+
+    The grid's JavaScript is a large chunk the browser only loads when a page has one, so
+    pages built from small tables open noticeably faster (see scripts/benchmark.py).
+    """
+    if len(frame) <= SMALL_TABLE_ROWS:
+        st.table(frame.reset_index(drop=True), hide_index=True)
+    else:
+        st.dataframe(frame, hide_index=True, width="stretch")
 
 
 def kpi(column, label: str, value_text: str, caption: str) -> None:

@@ -14,7 +14,6 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +21,15 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser.support import CHROMIUM_ARGS, PAGES, chromium_path, running_app, wait_for_app  # noqa: E402
+from tests.browser.support import (  # noqa: E402
+    CHROMIUM_ARGS,
+    MUTATION_CLOCK,
+    PAGES,
+    chromium_path,
+    rendered_at_ms,
+    running_app,
+    wait_for_app,
+)
 
 MINIMAL_APP = '''
 import plotly.graph_objects as go
@@ -38,6 +45,7 @@ TARGET_RATIO, TARGET_BYTES, TARGET_FILTER_S = 1.5, 1_000_000, 0.5
 def measure(browser, url: str) -> tuple[float, int]:
     """Seconds from navigation to a rendered, idle page, and websocket bytes received."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(MUTATION_CLOCK)
     page = context.new_page()
     received = [0]
 
@@ -45,25 +53,26 @@ def measure(browser, url: str) -> tuple[float, int]:
         socket.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload)))
 
     page.on("websocket", on_socket)
-    start = time.perf_counter()
     page.goto(url)
     wait_for_app(page, timeout_ms=60_000)
-    elapsed = time.perf_counter() - start - 0.5  # wait_for_app ends with a fixed 0.5 s settle
+    elapsed = rendered_at_ms(page) / 1000
     context.close()
     return elapsed, received[0]
 
 
 def filter_change(browser, base: str) -> float:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(MUTATION_CLOCK)
     page = context.new_page()
     page.goto(f"{base}/inequalities")
     wait_for_app(page)
     page.get_by_label("Sex").click()
-    start = time.perf_counter()
+    page.wait_for_timeout(300)
+    start = page.evaluate("() => performance.now()")
     page.get_by_role("option", name="Male", exact=True).click()
     page.wait_for_function("() => new URL(location.href).searchParams.get('sex') === 'Male'")
     wait_for_app(page)
-    elapsed = time.perf_counter() - start - 0.5
+    elapsed = (rendered_at_ms(page) - start) / 1000
     context.close()
     return elapsed
 

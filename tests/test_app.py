@@ -22,11 +22,22 @@ PAGES = {
 }
 
 
+@pytest.fixture(autouse=True, scope="module")
+def readable_errors():
+    """Users get a redacted message (config.toml); a failing test should show the real one."""
+    previous = st.get_option("client.showErrorDetails")
+    st.set_option("client.showErrorDetails", "full")
+    yield
+    st.set_option("client.showErrorDetails", previous)
+
+
 @pytest.fixture(autouse=True)
 def fresh_caches():
     st.cache_data.clear()
+    st.cache_resource.clear()
     yield
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 def open_page(page: str, query: dict[str, str | list[str]] | None = None) -> AppTest:
@@ -57,7 +68,7 @@ def test_every_page_renders_real_content(page):
     assert not app.error, [e.value for e in app.error]
     assert app.title[0].value == config.APP_NAME
     has_chart = len(figures(app)) > 0
-    has_table = len(app.dataframe) > 0
+    has_table = len(app.dataframe) + len(app.table) > 0
     assert has_chart or has_table
     for figure in figures(app):
         assert figure["layout"]["title"]["text"], "every chart states its finding in a title"
@@ -137,7 +148,7 @@ def test_nhs_icb_parameter_focuses_the_page():
     outlined = [t for t in icb_map["data"] if t.get("name") == "selected"]
     assert outlined and outlined[0]["locations"] == ["E54000059"]
     assert "NHS Northamptonshire" in trust_map["layout"]["title"]["text"]
-    table = app.dataframe[-1].value if len(app.dataframe) else None
+    table = app.table[-1].value if len(app.table) else None
     assert table is not None and list(table["Code"]) == ["E54000059"]
 
 

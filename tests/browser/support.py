@@ -93,17 +93,36 @@ def is_local(url: str) -> bool:
     return parsed.hostname in LOCAL_HOSTS
 
 
-def wait_for_app(page, timeout_ms: int = 30_000) -> None:
-    """Until the script has finished running and every chart has drawn."""
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
-    page.wait_for_function(
-        """() => {
-            const stale = document.querySelector('[data-stale="true"]');
-            const spin = document.querySelector('[data-testid="stSpinner"]');
-            const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
-            const drawn = document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg');
-            return !stale && !spin && drawn.length >= charts.length;
-        }""",
-        timeout=timeout_ms,
-    )
-    page.wait_for_timeout(500)  # let MapLibre paint its canvas
+# Installed before any page script: remembers when the page last changed, so "rendered" can be
+# read as the moment of the last change rather than the moment a poll noticed it.
+MUTATION_CLOCK = """
+window.__lastMutation = performance.now();
+new MutationObserver(() => { window.__lastMutation = performance.now(); })
+  .observe(document, {subtree: true, childList: true, attributes: true});
+"""
+
+_SETTLED = """(quietMs) => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+    if (document.querySelector('[data-stale="true"], [data-testid="stSpinner"]')) return false;
+    const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]').length;
+    const drawn = document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg').length;
+    if (drawn < charts) return false;
+    return performance.now() - (window.__lastMutation || 0) > quietMs;
+}"""
+
+
+def wait_for_app(page, timeout_ms: int = 30_000, quiet_ms: int = 700) -> None:
+    """Until the script has finished, every chart has drawn and the page has been still a while.
+
+    Charts mount a moment after the script ends (Plotly loads lazily), so "no chart yet" is not
+    "done": the page must also have stopped changing for ``quiet_ms``.
+    """
+    if not page.evaluate("() => '__lastMutation' in window"):
+        page.evaluate(MUTATION_CLOCK)
+    page.wait_for_function(_SETTLED, arg=quiet_ms, timeout=timeout_ms, polling=100)
+
+
+def rendered_at_ms(page) -> float:
+    """Milliseconds from navigation start to the page's last change."""
+    return page.evaluate("() => window.__lastMutation")

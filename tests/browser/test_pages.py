@@ -92,7 +92,7 @@ def test_every_page_renders_offline_and_is_screenshotted(browser, server):
         wait_for_app(page)
         assert page.get_by_test_id("stException").count() == 0, name
         assert page.get_by_role("heading", name="Midlands Health & Life Sciences Dashboard").is_visible(), name
-        content = page.locator('[data-testid="stPlotlyChart"], [data-testid="stDataFrame"]')
+        content = page.locator('[data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stTable"]')
         assert content.count() > 0, f"{name} shows no chart or table"
         full_screenshot(page, SCREENSHOTS / f"{name}.png")
     outside = sorted({url for url in requests if not is_local(url)})
