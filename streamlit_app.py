@@ -34,4 +34,6 @@ except DataFileError as error:
     views.show_data_error(error)
     st.stop()
 
+views.start_page()
 page.run()
+views.page_footer(page.title, views.catalogue())

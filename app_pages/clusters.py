@@ -39,6 +39,7 @@ with left:
     fig = bars.build_grouped_bar(shares, "The Midlands' share of each cluster's UK total", "% of UK", reference)
     views.chart_block(
         fig, shares, key="clusters-uk-share", catalogue=catalogue,
+        extra_source_ids=tuple(population["source_ids"]) if population else (),
         summary=(
             f"A bar beyond the dashed line means the Midlands holds more of that cluster than its "
             f"{population['share']:.1f}% share of the UK's people (East plus West Midlands over the UK, "

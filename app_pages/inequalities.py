@@ -25,7 +25,7 @@ left, right = st.columns([1, 1])
 with left:
     polygons, shared = analysis.map_rows(table, geo.names("utla"))
     fig = maps.build_choropleth(
-        geo.features("utla"), polygons, f"{indicator['short_title']}, {sex.lower()}, {period}", unit_label,
+        geo.features("utla"), polygons, analysis.map_title(table, indicator, sex, period), unit_label,
         geo.bounds(), grey_hover=shared,
     )
     views.chart_block(

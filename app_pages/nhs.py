@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import analysis, views
 from dashboard.catalogue import TRUST_TYPE_LABELS
-from dashboard.figures import maps
+from dashboard.figures import bars, maps
 
 catalogue = views.catalogue()
 geo = views.boundaries()
@@ -31,7 +31,7 @@ with left:
         "trusts", geo.bounds(), highlight=[chosen] if chosen else None,
     )
     views.chart_block(
-        fig, polygons, key="nhs-icb-map", catalogue=catalogue, select_into="nhs.icb",
+        fig, polygons, key="nhs-icb-map", catalogue=catalogue, select_into=("nhs.icb", frozenset(counts["area_code"])),
         summary=(
             f"{int(polygons['trusts'].sum())} trusts across {len(polygons)} ICBs; click an ICB to focus the page on it. "
             "Counts are of headquarters: ambulance and some mental-health trusts serve more than one ICB."
@@ -57,6 +57,20 @@ with right:
         source=trust_source,
         table_columns={"name": "Trust", "ods_code": "ODS code", "type": "Type", "icb_name": "ICB", "city": "Town"},
     )
+
+ranked = counts.assign(
+    code=counts["area_code"], value=counts["trusts"], text=counts["trusts"].astype(str),
+    label=counts["area_name"].str.replace(" Integrated Care Board", " ICB"),
+).sort_values(["value", "label"], ascending=[False, True])
+fig = bars.build_bar(
+    ranked, f"Trust headquarters per ICB: from {ranked['value'].max()} down to {ranked['value'].min()}", "trusts",
+)
+views.chart_block(
+    fig, ranked, key="nhs-trusts-per-icb", catalogue=catalogue, select_into=("nhs.icb", frozenset(counts["area_code"])),
+    summary="Click a bar (or an ICB on the map) to focus the page on that ICB.",
+    source=trust_source,
+    table_columns={"label": "ICB", "value": "Trusts", "acute_trusts": "Acute"},
+)
 
 st.subheader("Integrated care boards" if chosen is None else catalogue.area_name(chosen))
 shown = counts if chosen is None else counts[counts["area_code"] == chosen]

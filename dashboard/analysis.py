@@ -135,6 +135,16 @@ def outcome_summary(table: pd.DataFrame, column: str = "vs_england") -> str:
     return "Of the Midlands areas: " + "; ".join(parts) + "."
 
 
+def map_title(table: pd.DataFrame, indicator: pd.Series, breakdown: str, period: str) -> str:
+    """'Life expectancy (male, 2022-24) is lowest in Nottingham and highest in Rutland'."""
+    if table.empty:
+        return f"{indicator['short_title']}: no Midlands values for {period}"
+    low = table.loc[table["value"].idxmin(), "area_name"]
+    high = table.loc[table["value"].idxmax(), "area_name"]
+    who = "" if breakdown in ("All", "Persons") else f"{breakdown.lower()}, "
+    return f"{indicator['short_title']} ({who}{period}) is lowest in {low} and highest in {high}"
+
+
 def outcome_counts(table: pd.DataFrame, column: str = "vs_england") -> dict[str, int]:
     return table[column].value_counts().to_dict()
 

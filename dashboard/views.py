@@ -10,12 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date
+from urllib.parse import urlencode, urlsplit
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import analysis, config, exports, state
+from dashboard import analysis, briefing, config, exports, images, state
 from dashboard.catalogue import Catalogue, load_catalogue
 from dashboard.errors import DataFileError
 from dashboard.geography import Boundaries, load_boundaries
@@ -97,6 +98,7 @@ def controls(page: str, catalogue: Catalogue) -> state.ViewState:
                 param.label[:1].upper() + param.label[1:], options, key=key, format_func=param.describe
             )
 
+    _this_run()["filters"] = [(param.label, param.describe(values[param.name])) for param in params if values[param.name]]
     view = state.ViewState(values=values, notices=(), params=tuple(params))
     if values == st.session_state.get(f"{page}._arrived_with"):
         notices = st.session_state.get(f"{page}._notices", ())
@@ -126,17 +128,19 @@ def chart_block(
     source: str,
     catalogue: Catalogue,
     table_columns: dict[str, str] | None = None,
-    select_into: str | None = None,
+    select_into: tuple[str, frozenset[str]] | None = None,
+    extra_source_ids: tuple[str, ...] = (),
 ) -> None:
     """A chart with its source line, one-line summary, table alternative and CSV of the rows shown.
 
-    ``select_into`` names a URL parameter of the page: clicking a map area or bar sets it to
-    the clicked item's code (the trace's ``locations`` or ``customdata`` first column).
+    ``select_into`` is (widget key, accepted codes): clicking a map area or bar sets that
+    control to the clicked item's code (the trace's ``locations`` or ``customdata`` first column).
+    ``extra_source_ids`` names sources used beyond the table's rows (e.g. a reference line's).
     """
     if select_into:
         st.plotly_chart(
             fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart-{key}",
-            on_select=functools.partial(_select_callback, f"chart-{key}", select_into), selection_mode="points",
+            on_select=functools.partial(_select_callback, f"chart-{key}", *select_into), selection_mode="points",
         )
     else:
         st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart-{key}")
@@ -146,22 +150,54 @@ def chart_block(
     with st.expander("Table of this chart"):
         show_table(shown)
     download = exports.with_sources(catalogue, table) if "source_id" in table.columns else table
-    st.download_button(
-        "Download these rows (CSV)",
-        data=exports.to_csv_bytes(download),
-        file_name=f"{key}-{date.today().isoformat()}.csv",
-        mime="text/csv",
-        key=f"download-{key}",
-        icon=":material/download:",
+    row_sources = list(table["source_id"]) if "source_id" in table.columns else []
+    source_ids = tuple(dict.fromkeys([*row_sources, *extra_source_ids]))
+    spec = briefing.ChartSpec(
+        key=key, title=(fig.layout.title.text or "").replace("<br>", " "), summary=summary, source=source,
+        figure=fig, table=shown.reset_index(drop=True), source_ids=source_ids,
     )
+    _this_run()["charts"].append(spec)
+    link = current_link()
+    stamp = date.today().isoformat()
+    csv_column, png_column, svg_column, _ = st.columns([2, 1, 1, 2])
+    with csv_column:
+        st.download_button(
+            "CSV of these rows", data=functools.partial(exports.to_csv_bytes, download),
+            file_name=f"{key}-{stamp}.csv", mime="text/csv", key=f"download-{key}",
+            icon=":material/download:", on_click="ignore",
+        )
+    with png_column:
+        st.download_button(
+            "PNG", data=functools.partial(_image_or_message, fig, "png", source, link),
+            file_name=f"{key}-{stamp}.png", mime="image/png", key=f"png-{key}",
+            icon=":material/image:", on_click="ignore", help="Slide-sized image with source and link",
+        )
+    with svg_column:
+        st.download_button(
+            "SVG", data=functools.partial(_image_or_message, fig, "svg", source, link),
+            file_name=f"{key}-{stamp}.svg", mime="image/svg+xml", key=f"svg-{key}",
+            icon=":material/image:", on_click="ignore", help="Scalable image with source and link",
+        )
 
 
-def _select_callback(chart_key: str, parameter_key: str) -> None:
-    """A click on a chart chooses that item, as if picked in the page's selector."""
+def _image_or_message(fig: go.Figure, fmt: str, source: str, link: str) -> bytes:
+    """Runs when the button is pressed; a failure still downloads, as a note saying why."""
+    try:
+        return images.render(fig, fmt, source, link)
+    except images.ImageRenderingError as error:
+        return str(error).encode("utf-8")
+
+
+def _select_callback(chart_key: str, parameter_key: str, accepted: frozenset[str]) -> None:
+    """A click on a chart chooses that item, as if picked in the page's selector.
+
+    Outline layers sit on top of the areas, so a click also "selects" a region outline: only
+    codes the selector offers are taken.
+    """
     selection = st.session_state[chart_key].selection
     for point in selection.get("points", []):
         code = point.get("location") or (point.get("customdata") or [None])[0]
-        if code:
+        if code in accepted:
             st.session_state[parameter_key] = code
             return
 
@@ -201,3 +237,78 @@ def indicator_notes(indicator: pd.Series) -> None:
             "neither better nor worse the words are *Higher*, *Similar* and *Lower*. Areas without a "
             "published interval are *Not compared*."
         )
+
+
+# --- page frame: what this run showed, the share link and the briefing ------------------
+
+_RUN = "_page_run"
+
+
+def start_page() -> None:
+    """Called by the entry file before a page runs: forget what the previous run showed."""
+    st.session_state[_RUN] = {"charts": [], "filters": []}
+
+
+def _this_run() -> dict:
+    return st.session_state.setdefault(_RUN, {"charts": [], "filters": []})
+
+
+def current_link() -> str:
+    """The full address of the view on screen, every parameter written out."""
+    query = urlencode({name: st.query_params[name] for name in st.query_params.keys()})
+    address = st.context.url or ""
+    parts = urlsplit(address)
+    base = f"{parts.scheme}://{parts.netloc}{parts.path}" if parts.netloc else parts.path or "/"
+    return base + (f"?{query}" if query else "")
+
+
+def page_footer(page_title: str, catalogue: Catalogue) -> None:
+    """Share this view, and download a briefing deck of it."""
+    run = _this_run()
+    link = current_link()
+    st.divider()
+    share, brief = st.columns([3, 2])
+    with share:
+        st.markdown("**Share this view**")
+        st.caption("This link reopens exactly what is on screen, filters included.")
+        st.code(link, language=None, wrap_lines=True)
+    with brief:
+        st.markdown("**Briefing pack**")
+        charts = run["charts"]
+        if not charts:
+            st.caption("This page has no charts to put in a briefing.")
+            return
+        st.caption(f"A PowerPoint deck of this view: {len(charts)} charts with their tables and sources.")
+        stored = st.session_state.get("_briefing")
+        if st.button("Prepare briefing", icon=":material/slideshow:", key="prepare-briefing"):
+            stored = _build_briefing(page_title, run, link, catalogue)
+        if stored and stored["link"] == link:
+            st.download_button(
+                "Download briefing (.pptx)", data=stored["deck"], file_name=stored["file_name"],
+                mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                icon=":material/download:", key="download-briefing", on_click="ignore",
+            )
+
+
+def _build_briefing(page_title: str, run: dict, link: str, catalogue: Catalogue) -> dict | None:
+    charts = run["charts"]
+    bar = st.progress(0.0, text="Preparing the briefing…")
+    try:
+        used = list(dict.fromkeys(source for chart in charts for source in chart.source_ids))
+        sources = catalogue.sources.loc[used, ["publisher", "title", "url", "licence"]] if used else None
+        deck = briefing.build_deck(
+            page_title=page_title, filters=run["filters"], link=link, charts=charts,
+            sources=sources if sources is not None else catalogue.sources.iloc[:0],
+            progress=lambda done, total, title: bar.progress(done / (total + 1), text=f"Drawing chart {done} of {total}"),
+        )
+    except Exception as error:  # any failure: say so plainly and leave the page as it was
+        bar.empty()
+        st.error(f"The briefing could not be built ({type(error).__name__}: {md(error)}). The page is unaffected; try again.")
+        return None
+    bar.progress(1.0, text="Briefing ready")
+    stored = {
+        "link": link, "deck": deck,
+        "file_name": f"briefing-{page_title.lower().replace(' ', '-')}-{date.today().isoformat()}.pptx",
+    }
+    st.session_state["_briefing"] = stored
+    return stored

@@ -185,3 +185,45 @@ def test_broken_boundaries_show_a_named_error(tmp_path, monkeypatch):
     app = open_page("nhs")
     assert not app.exception and app.error
     assert app.dataframe[0].value.iloc[0]["file"] == "data/boundaries/midlands.geojson"
+
+
+def test_share_box_carries_every_parameter_of_the_view():
+    app = open_page("inequalities", {"sex": "Male", "period": "2019-21"})
+    (share,) = [c for c in app.code if "sex=Male" in c.value]
+    assert "indicator=life_expectancy_birth" in share.value and "period=2019-21" in share.value
+    assert "area=" in share.value
+
+
+@pytest.mark.parametrize("page", ["overview", "clusters", "inequalities"])
+def test_pages_with_charts_offer_a_briefing(page):
+    app = open_page(page)
+    assert [b for b in app.button if b.label == "Prepare briefing"]
+
+
+def test_briefing_failure_is_a_clear_message_and_the_page_keeps_working(monkeypatch):
+    from dashboard import briefing
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("renderer unavailable")
+
+    monkeypatch.setattr(briefing.images, "render", broken)
+    monkeypatch.setattr(briefing.build_deck, "__kwdefaults__", {**briefing.build_deck.__kwdefaults__, "render": broken})
+    app = open_page("clusters")
+    [button] = [b for b in app.button if b.label == "Prepare briefing"]
+    button.click().run()
+    assert not app.exception
+    assert any("briefing could not be built" in e.value for e in app.error)
+    assert figures(app), "the page is still drawn"
+
+
+def test_briefing_is_offered_for_download_once_built(monkeypatch):
+    from dashboard import briefing
+    from tests.test_briefing import tiny_png
+
+    monkeypatch.setattr(briefing.build_deck, "__kwdefaults__", {**briefing.build_deck.__kwdefaults__, "render": tiny_png})
+    app = open_page("clusters")
+    [button] = [b for b in app.button if b.label == "Prepare briefing"]
+    button.click().run()
+    assert not app.exception and not app.error
+    labels = [element.proto.label for element in app.get("download_button")]
+    assert "Download briefing (.pptx)" in labels

@@ -26,7 +26,8 @@ def _base_layout(fig: go.Figure, title: str, x_title: str, height: int) -> go.Fi
 def build_bar(table: pd.DataFrame, title: str, x_title: str, colour: str = theme.DARK_BLUE) -> go.Figure:
     """Horizontal bars, in the order given (top row first).
 
-    ``table`` has ``label``, ``value`` and ``text`` (the value as a reader reads it, e.g. 'more than 30,000').
+    ``table`` has ``label``, ``value`` and ``text`` (the value as a reader reads it, e.g. 'more than 30,000');
+    an optional ``code`` column travels with each bar, so a click can say which item it was.
     """
     fig = go.Figure(
         go.Bar(
@@ -37,6 +38,7 @@ def build_bar(table: pd.DataFrame, title: str, x_title: str, colour: str = theme
             text=table["text"],
             textposition="outside",
             cliponaxis=False,
+            customdata=table[["code"]] if "code" in table.columns else None,
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )

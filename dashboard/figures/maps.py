@@ -24,7 +24,7 @@ BLANK_STYLE = {
 }
 
 
-def _view(bounds: tuple[float, float, float, float], height_px: int, width_px: int = 450) -> dict:
+def view_for(bounds: tuple[float, float, float, float], height_px: int, width_px: int = 450) -> dict:
     """Centre and zoom that fit the bounds into a map of about this size (half a wide page)."""
     west, south, east, north = bounds
     centre = {"lon": (west + east) / 2, "lat": (south + north) / 2}
@@ -40,7 +40,8 @@ def _layout(fig: go.Figure, title: str, bounds, height: int) -> go.Figure:
     fig.update_layout(
         title=wrapped,
         template=theme.TEMPLATE_NAME,
-        map={"style": BLANK_STYLE, **_view(bounds, height)},
+        map={"style": BLANK_STYLE, **view_for(bounds, height)},
+        meta={"bounds": list(bounds)},  # lets an image export re-fit the map to its own size
         height=height,
         margin=dict(l=0, r=0, t=theme.title_margin(wrapped), b=60),
         showlegend=True,

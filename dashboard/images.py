@@ -1,0 +1,101 @@
+"""Charts as slide-ready images (PNG, SVG), with their source and provenance drawn in.
+
+Rendering is done on the server by kaleido, which drives Debian's Chromium. MathJax is
+switched off and plotly.js is read from the installed plotly package, so rendering fetches
+nothing from the internet. One Chromium is started on first use and shared.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+import threading
+from datetime import date
+
+import plotly.graph_objects as go
+
+from dashboard import theme
+from dashboard.figures import maps
+
+SLIDE_WIDTH, SLIDE_HEIGHT = 1600, 900  # 16:9, sharp on a projector
+FORMATS = ("png", "svg")
+_FOOTER_WRAP = 150
+
+_lock = threading.Lock()
+_started = False
+
+
+class ImageRenderingError(RuntimeError):
+    """The chart could not be drawn as an image (for example, no Chromium on the server)."""
+
+
+def _ensure_renderer() -> None:
+    global _started
+    if _started:
+        return
+    import kaleido  # imported here: the app starts without paying for it
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise ImageRenderingError("Chromium is not installed on the server, so charts cannot be drawn as images.")
+    os.environ.setdefault("BROWSER_PATH", chromium)
+    kaleido.start_sync_server(page_generator=kaleido.PageGenerator(mathjax=False), silence_warnings=True)
+    _started = True
+
+
+def footer_lines(source: str, link: str, generated_on: date) -> list[str]:
+    lines = textwrap.wrap(source, width=_FOOTER_WRAP)
+    lines.append(f"Generated on {generated_on.isoformat()} from {link}")
+    return lines
+
+
+def for_slide(fig: go.Figure, source: str, link: str, generated_on: date,
+              width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT) -> go.Figure:
+    """A copy of the chart sized for a slide, with its source and provenance under it.
+
+    The legend moves above the plot so the footer has the bottom edge to itself.
+    """
+    slide = go.Figure(fig)
+    lines = footer_lines(source, link, generated_on)
+    footer_height = 24 * len(lines) + 16
+    title = theme.wrap_title(_plain_title(fig), width=95)
+    title_height = 36 * (title.count("<br>") + 1)
+    slide.update_layout(
+        width=width,
+        height=height,
+        font=dict(size=18),
+        title=dict(text=title, font=dict(size=26), x=0.01, xref="container", xanchor="left", y=0.98, yanchor="top"),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", xanchor="left"),
+        margin=dict(l=30, r=40, t=title_height + 70, b=footer_height + 50),
+    )
+    slide.add_annotation(
+        text="<br>".join(line.replace("<", "&lt;") for line in lines),
+        xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-50,
+        showarrow=False, align="left", font=dict(size=15, color="#505A5F"),
+    )
+    meta = slide.layout.meta
+    if isinstance(meta, dict) and "bounds" in meta:
+        slide.update_layout(map=maps.view_for(meta["bounds"], height - title_height - footer_height - 120, width))
+    return slide
+
+
+def _plain_title(fig: go.Figure) -> str:
+    text = fig.layout.title.text or ""
+    return text.replace("<br>", " ")
+
+
+def render(fig: go.Figure, fmt: str, source: str, link: str, generated_on: date | None = None) -> bytes:
+    """The chart as PNG or SVG bytes at slide size, footer included."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}")
+    slide = for_slide(fig, source, link, generated_on or date.today())
+    with _lock:
+        _ensure_renderer()
+        import kaleido
+
+        try:
+            options = {"format": fmt, "width": slide.layout.width, "height": slide.layout.height}
+            return kaleido.calc_fig_sync(slide.to_dict(), opts=options)
+        except Exception as exc:  # kaleido raises several types; the user needs one clear message
+            raise ImageRenderingError(f"The chart could not be drawn as {fmt.upper()}: {exc}") from exc

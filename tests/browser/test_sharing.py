@@ -1,0 +1,173 @@
+"""Links reopen exactly the same view; briefings download and open; hostile links do nothing."""
+
+from __future__ import annotations
+
+import io
+import os
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.support import CHROMIUM_ARGS, chromium_path, running_app, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+if chromium_path() is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must run the browser tests: install Debian's chromium (see .ci/run)")
+    pytest.skip("chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+from pptx import Presentation  # noqa: E402
+from pptx.enum.shapes import MSO_SHAPE_TYPE  # noqa: E402
+
+# page path → the controls a user changes there: (label, option shown)
+INTERACTIONS = {
+    "clusters": [("Metric", "Cluster jobs")],
+    "research": [("Institution type", "Clinical trials unit")],
+    "nhs": [("ICB", "NHS Black Country Integrated Care Board")],
+    "inequalities": [("Sex", "Male"), ("Period", "2019-21"), ("Area for the trend", "Leicester")],
+    "area-profile": [("Area", "Leicester")],
+}
+
+CHART_SIGNATURE = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(el => JSON.stringify({
+    title: el.layout && el.layout.title && el.layout.title.text,
+    data: (el.data || []).map(t => [t.type, t.name, t.x, t.y, t.z, t.locations, t.lat, t.lon]),
+}))"""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with running_app() as base:
+        yield base
+
+
+def fresh(browser):
+    return browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True).new_page()
+
+
+def choose(page, label: str, option: str) -> None:
+    page.get_by_label(label, exact=True).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_for_app(page)
+
+
+def selected_texts(page) -> list[str]:
+    """What each selector shows (the option's label, not its code)."""
+    return [box.input_value() for box in page.locator('[data-testid="stSelectbox"] input').all()]
+
+
+@pytest.mark.parametrize("path", list(INTERACTIONS))
+def test_changed_view_reopens_identically_from_its_link(browser, server, path):
+    page = fresh(browser)
+    page.goto(f"{server}/{path}")
+    wait_for_app(page)
+    for label, option in INTERACTIONS[path]:
+        choose(page, label, option)
+    link = page.url
+    shared = page.locator('[data-testid="stCode"] code').last.text_content().strip()
+    assert shared == link, "the Share box shows the address of the view on screen"
+    before_controls, before_charts = selected_texts(page), page.evaluate(CHART_SIGNATURE)
+    for _, option in INTERACTIONS[path]:
+        assert any(option in text for text in before_controls)
+
+    elsewhere = fresh(browser)
+    elsewhere.goto(shared)
+    wait_for_app(elsewhere)
+    assert parse_qs(urlparse(elsewhere.url).query) == parse_qs(urlparse(link).query)
+    assert selected_texts(elsewhere) == before_controls
+    assert elsewhere.evaluate(CHART_SIGNATURE) == before_charts
+    assert elsewhere.get_by_test_id("stAlertContentWarning").count() == 0
+    page.context.close()
+    elsewhere.context.close()
+
+
+def test_clicking_an_icb_focuses_the_page(browser, server):
+    page = fresh(browser)
+    page.goto(f"{server}/nhs")
+    wait_for_app(page)
+    chart = page.locator('[data-testid="stPlotlyChart"]').nth(2)  # trust headquarters per ICB
+    chart.evaluate("element => element.scrollIntoView({block: 'center'})")
+    page.wait_for_timeout(300)
+    first_bar = chart.locator("g.point path").first.bounding_box()
+    x, y = first_bar["x"] + first_bar["width"] / 2, first_bar["y"] + first_bar["height"] / 2
+    page.mouse.move(x, y, steps=4)
+    page.mouse.click(x, y)
+    page.wait_for_function("() => new URL(location.href).searchParams.get('icb') !== 'all'", timeout=15_000)
+    wait_for_app(page)
+    assert parse_qs(urlparse(page.url).query)["icb"] == ["E54000062"]  # most trusts: Black Country
+    assert selected_texts(page)[0] == "NHS Black Country Integrated Care Board"
+    page.context.close()
+
+
+@pytest.mark.parametrize("path", ["inequalities?sex=Male&period=2022-24", "clusters"])
+def test_briefing_deck_downloads_and_opens(browser, server, path, tmp_path):
+    page = fresh(browser)
+    page.goto(f"{server}/{path}")
+    wait_for_app(page)
+    charts = page.locator('[data-testid="stPlotlyChart"]').count()
+    page.get_by_role("button", name="Prepare briefing").click()
+    download_button = page.get_by_role("button", name="Download briefing (.pptx)")
+    download_button.wait_for(timeout=60_000)
+    with page.expect_download() as download:
+        download_button.click()
+    target = tmp_path / "deck.pptx"
+    download.value.save_as(target)
+    deck = Presentation(str(target))
+    slides = list(deck.slides)
+    picture_slides = [s for s in slides if any(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in s.shapes)]
+    assert len(picture_slides) == charts
+    first_texts = [sh.text_frame.text for sh in slides[0].shapes if sh.has_text_frame]
+    assert any(page.url in text for text in first_texts), "the title slide links back to the view"
+    last_texts = [sh.text_frame.text for sh in slides[-1].shapes if sh.has_text_frame]
+    assert last_texts[0] == "Sources"
+    page.context.close()
+
+
+def test_chart_png_download_is_a_slide_image(browser, server, tmp_path):
+    page = fresh(browser)
+    page.goto(f"{server}/clusters")
+    wait_for_app(page)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="PNG", exact=True).first.click()
+    target = tmp_path / "chart.png"
+    download.value.save_as(target)
+    from PIL import Image
+
+    with Image.open(io.BytesIO(target.read_bytes())) as image:
+        assert image.size == (1600, 900)
+    page.context.close()
+
+
+HOSTILE = [
+    "?indicator=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
+    "?area=javascript%3Awindow.__pwned%3D1",
+    "?period=%22%3E%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E",
+    "?sex=Male&sex=Female&sex=%3Csvg%20onload%3Dwindow.__pwned%3D1%3E",
+    "?metric=" + "A" * 5000,
+    "?icb=%5Bx%5D(javascript%3Awindow.__pwned%3D1)",
+]
+
+
+@pytest.mark.parametrize("path", ["inequalities", "area-profile", "clusters", "nhs"])
+def test_hostile_links_are_never_executed(browser, server, path):
+    page = fresh(browser)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for query in HOSTILE:
+        page.goto(f"{server}/{path}{query}")
+        wait_for_app(page)
+        assert page.evaluate("() => window.__pwned === undefined"), query
+        assert page.get_by_test_id("stException").count() == 0, query
+        assert page.locator("img[src='x'], svg[onload]").count() == 0, query
+        assert page.locator("a[href^='javascript:']").count() == 0, query
+    assert dialogs == []
+    page.context.close()
