@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import analysis, briefing, config, exports, images, state
+from dashboard import briefing, config, exports, images, state
 from dashboard.catalogue import Catalogue, load_catalogue
 from dashboard.errors import DataFileError
 from dashboard.geography import Boundaries, load_boundaries

@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -47,6 +48,18 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def require(**tools: str | None) -> None:
+    """Skip a browser test module on a developer machine that lacks a tool; fail on CI."""
+    import pytest
+
+    missing = [name for name, path in tools.items() if not path]
+    if not missing:
+        return
+    if os.environ.get("CI"):
+        raise RuntimeError(f"CI must run the browser tests: install {', '.join(missing)} (see .ci/run)")
+    pytest.skip(f"not installed: {', '.join(missing)}", allow_module_level=True)
+
+
 def free_port() -> int:
     with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -54,14 +67,15 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(entry: str = "streamlit_app.py", timeout: float = 60):
-    """Yield the base URL of a headless Streamlit server bound to loopback."""
+def running_app(entry: str = "streamlit_app.py", timeout: float = 60, with_pid: bool = False):
+    """Yield the base URL of a headless Streamlit server bound to loopback (and its PID if asked)."""
     port = free_port()
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+    log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server never blocks on a full pipe
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", entry, "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none"],
-        cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -74,16 +88,18 @@ def running_app(entry: str = "streamlit_app.py", timeout: float = 60):
             except OSError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+                log.seek(0)
+                output = log.read().decode(errors="replace")
                 raise RuntimeError(f"streamlit did not start:\n{output}")
             time.sleep(0.3)
-        yield base
+        yield (base, process.pid) if with_pid else base
     finally:
         process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        log.close()
 
 
 def is_local(url: str) -> bool:

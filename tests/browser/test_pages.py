@@ -7,44 +7,25 @@ Starts the real server on loopback and drives Debian's Chromium. Screenshots lan
 from __future__ import annotations
 
 import io
-import os
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from tests.browser.support import (
-    CHROMIUM_ARGS,
     PAGES,
     SCREENSHOTS,
     chromium_path,
     is_local,
+    require,
     running_app,
     wait_for_app,
 )
 
 pytestmark = pytest.mark.browser
 
-if chromium_path() is None:
-    if os.environ.get("CI"):
-        raise RuntimeError("CI must run the browser tests: install Debian's chromium (see .ci/run)")
-    pytest.skip("chromium is not installed (apt-get install chromium)", allow_module_level=True)
+require(chromium=chromium_path())
 
-from playwright.sync_api import sync_playwright  # noqa: E402
 from PIL import Image  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def server():
-    with running_app() as base:
-        yield base
 
 
 def new_page(browser, requests: list[str] | None = None):

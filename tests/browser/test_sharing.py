@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import io
-import os
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.support import CHROMIUM_ARGS, chromium_path, running_app, wait_for_app
+from tests.browser.support import chromium_path, require, wait_for_app
 
 pytestmark = pytest.mark.browser
 
-if chromium_path() is None:
-    if os.environ.get("CI"):
-        raise RuntimeError("CI must run the browser tests: install Debian's chromium (see .ci/run)")
-    pytest.skip("chromium is not installed (apt-get install chromium)", allow_module_level=True)
+require(chromium=chromium_path())
 
-from playwright.sync_api import sync_playwright  # noqa: E402
 from pptx import Presentation  # noqa: E402
 from pptx.enum.shapes import MSO_SHAPE_TYPE  # noqa: E402
 
@@ -34,20 +29,6 @@ CHART_SIGNATURE = """() => Array.from(document.querySelectorAll('.js-plotly-plot
     title: el.layout && el.layout.title && el.layout.title.text,
     data: (el.data || []).map(t => [t.type, t.name, t.x, t.y, t.z, t.locations, t.lat, t.lon]),
 }))"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def server():
-    with running_app() as base:
-        yield base
 
 
 def fresh(browser):

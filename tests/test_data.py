@@ -1,0 +1,81 @@
+"""The shipped catalogue answers each page's key questions, and every figure is benchmarked and sourced."""
+
+import pytest
+
+from dashboard import periods
+from dashboard.catalogue import load_catalogue
+from dashboard.config import DATA_DIR, ENGLAND_CODE
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(DATA_DIR)
+
+
+def current_utlas(catalogue) -> set[str]:
+    areas = catalogue.areas_of_type("utla")
+    return set(areas.index) - {"E10000021"}  # former Northamptonshire: older statistics only
+
+
+def test_every_area_level_value_has_englands_value_for_the_same_period(catalogue):
+    values = catalogue.values
+    local = values[values["area_type"] == "utla"]
+    england = set(map(tuple, values[values["area_code"] == ENGLAND_CODE][["indicator_id", "period", "breakdown"]].values))
+    missing = {key for key in map(tuple, local[["indicator_id", "period", "breakdown"]].values) if key not in england}
+    assert missing == set()
+
+
+def test_every_source_is_used_and_every_indicator_has_values(catalogue):
+    used = set(catalogue.values["source_id"]) | set(catalogue.indicators["source_id"])
+    used |= set(catalogue.trusts["source_id"]) | set(catalogue.trusts["location_source_id"])
+    used |= set(catalogue.institutions["source_id"]) | set(catalogue.institutions["location_source_id"])
+    assert set(catalogue.sources.index) - used <= {  # sources used to check codes, not for figures
+        "postcodes_io_onspd", "ons_icb_boundaries_jul2022", "nhse_icbs_in_england", "nhse_integrated_care_area",
+        "jucd_glossop_update", "nottstv_notts_icb_2022", "me_health_sector_page", "ohid_wdoh_commentary_2026_02",
+        "ons_icb22_lookup", "nhsd_csds_submission_tracker_2023", "bchft_annual_report_summary_2022_23",
+        "dhcft_who_we_are", "nottshc_about_us", "mpft_about_us", "cqc_nhft_2015", "nscht_publication_scheme",
+        "cqc_cwpt_2016", "hacw_statement_of_purpose", "wikipedia_lpt", "lpft_annual_report_2022_23",
+        "nihr_brc_awards_2022",
+    }
+    assert set(catalogue.indicators.index) == set(catalogue.values["indicator_id"])
+
+
+def test_inequalities_all_current_areas_have_life_expectancy_for_both_sexes_in_the_latest_period(catalogue):
+    values = catalogue.values[catalogue.values["indicator_id"] == "life_expectancy_birth"]
+    latest = periods.latest(values["period"])
+    for sex in ("Male", "Female"):
+        rows = values[(values["period"] == latest) & (values["breakdown"] == sex)]
+        assert current_utlas(catalogue) <= set(rows["area_code"]), sex
+        assert rows[["lower_ci", "upper_ci"]].notna().all().all()
+    assert len(values["period"].unique()) >= 3, "enough periods for a trend"
+
+
+def test_inequalities_every_current_area_has_a_population(catalogue):
+    rows = catalogue.values[catalogue.values["indicator_id"] == "population"]
+    assert current_utlas(catalogue) <= set(rows["area_code"])
+
+
+def test_nhs_every_icb_has_trusts_and_every_trust_an_icb(catalogue):
+    icbs = set(catalogue.areas_of_type("icb").index)
+    assert len(icbs) == 11
+    assert set(catalogue.trusts["icb_code"]) == icbs
+    assert set(catalogue.areas_of_type("utla")["icb_code"]) <= icbs
+
+
+def test_research_every_institution_type_is_present_and_most_are_located(catalogue):
+    institutions = catalogue.institutions
+    assert set(institutions["institution_type"]) == {"university", "brc", "crf", "ctu", "hdruk_partner"}
+    assert institutions["latitude"].notna().mean() > 0.8
+
+
+def test_clusters_can_be_compared_side_by_side(catalogue):
+    clusters = catalogue.values[catalogue.values["area_type"] == "cluster"]
+    jobs = clusters[clusters["indicator_id"] == "cluster_jobs"]
+    assert set(jobs["area_code"]) == {"CL-DDH", "CL-HLS", "CL-MEDTECH"}
+    shares = clusters[clusters["indicator_id"] == "cluster_jobs_uk_share"]
+    assert len(shares) >= 2
+
+
+def test_qualifiers_from_the_sources_are_kept(catalogue):
+    research = catalogue.values[(catalogue.values["indicator_id"] == "health_research_income_pa")]
+    assert research.iloc[0]["qualifier"] == "more than" and research.iloc[0]["value"] == 260
