@@ -82,7 +82,7 @@ st.caption(views.md(
     "extract could be sourced, so population per trust is not shown."
 ))
 
-facts = analysis.headlines(catalogue, "nhs")
+facts = analysis.headlines(catalogue, "nhs", area_types=("midlands", "organisation"))
 if not facts.empty:
     st.subheader("NHS scale as the Midlands partners state it")
     columns = st.columns(min(4, len(facts)))

@@ -159,12 +159,12 @@ def chart_block(
     _this_run()["charts"].append(spec)
     link = current_link()
     stamp = date.today().isoformat()
-    csv_column, png_column, svg_column, _ = st.columns([2, 1, 1, 2])
+    csv_column, png_column, svg_column, _ = st.columns([1, 1, 1, 2])
     with csv_column:
         st.download_button(
-            "CSV of these rows", data=functools.partial(exports.to_csv_bytes, download),
+            "CSV", data=functools.partial(exports.to_csv_bytes, download),
             file_name=f"{key}-{stamp}.csv", mime="text/csv", key=f"download-{key}",
-            icon=":material/download:", on_click="ignore",
+            icon=":material/download:", on_click="ignore", help="The rows of this chart, with each row's source",
         )
     with png_column:
         st.download_button(
