@@ -16,7 +16,7 @@ HOSTILE = [
     "'; DROP TABLE values; --", "../../etc/passwd", "%00", "\x00", "\u202e", "{{7*7}}", "${7*7}", "=HYPERLINK(1)",
     "A" * 10_000, "", " ", "E08000025 ", "e08000025", "2022-24\n", "None", "nan", "-1", "1e309", "🙂" * 50,
 ]
-QUERIES_PER_PAGE = 40
+QUERIES_PER_PAGE = 60
 
 
 def random_value(rng: random.Random) -> str:

@@ -138,7 +138,7 @@ HOSTILE = [
 ]
 
 
-@pytest.mark.parametrize("path", ["inequalities", "area-profile", "clusters", "nhs"])
+@pytest.mark.parametrize("path", ["", "clusters", "research", "nhs", "inequalities", "area-profile", "data-sources"])
 def test_hostile_links_are_never_executed(browser, server, path):
     page = fresh(browser)
     dialogs: list[str] = []
