@@ -76,10 +76,13 @@ st.subheader("Integrated care boards" if chosen is None else catalogue.area_name
 shown = counts if chosen is None else counts[counts["area_code"] == chosen]
 columns = {"area_name": "ICB", "area_code": "Code", "region_name": "Region", "upper_tier_areas": "Upper-tier areas",
            "trusts": "Trusts", **{f"{t}_trusts": label for t, label in TRUST_TYPE_LABELS.items()}}
+has_population = "population" in shown.columns
+if has_population:
+    columns |= {"population": "Population", "population_period": "Year"}
 views.show_table(shown[list(columns)].rename(columns=columns))
 st.caption(views.md(
-    trust_source + " ICB membership: data/areas.csv. ICB populations are not available: no official "
-    "extract could be sourced, so population per trust is not shown."
+    trust_source + " ICB membership: data/areas.csv."
+    + ("" if has_population else " ICB populations are not available: no official extract could be sourced.")
 ))
 
 facts = analysis.headlines(catalogue, "nhs", area_types=("midlands", "organisation"))

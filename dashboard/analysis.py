@@ -13,6 +13,14 @@ from dashboard.catalogue import INSTITUTION_TYPE_LABELS, TRUST_TYPE_LABELS, Cata
 from dashboard.config import ENGLAND_CODE, MIDLANDS_REGION_CODES
 
 
+EVERYONE = ("All", "Persons")  # breakdowns that are not split by sex
+
+
+def sex_word(breakdown: str) -> str:
+    """'male' or 'female' for a sex breakdown, '' where the figure covers everyone."""
+    return "" if breakdown in EVERYONE else breakdown.lower()
+
+
 def values_for(
     catalogue: Catalogue,
     indicator_id: str,
@@ -108,7 +116,7 @@ def gap_sentence(table: pd.DataFrame, indicator: pd.Series, breakdown: str, peri
     low = table.loc[table["value"].idxmin()]
     unit = indicator["unit"]
     gap = high["value"] - low["value"]
-    who = "" if breakdown in ("All", "Persons") else f" ({breakdown.lower()})"
+    who = f" ({sex_word(breakdown)})" if sex_word(breakdown) else ""
     return (
         f"In {period}, {stats.mid_sentence(indicator['short_title'])}{who} ranged from "
         f"{stats.format_value(low['value'], unit)} in {low['area_name']} to "
@@ -141,7 +149,7 @@ def map_title(table: pd.DataFrame, indicator: pd.Series, breakdown: str, period:
         return f"{indicator['short_title']}: no Midlands values for {period}"
     low = table.loc[table["value"].idxmin(), "area_name"]
     high = table.loc[table["value"].idxmax(), "area_name"]
-    who = "" if breakdown in ("All", "Persons") else f"{breakdown.lower()}, "
+    who = f"{sex_word(breakdown)}, " if sex_word(breakdown) else ""
     return f"{indicator['short_title']} ({who}{period}) is lowest in {low} and highest in {high}"
 
 
@@ -155,7 +163,7 @@ def finding_title(table: pd.DataFrame, indicator: pd.Series, breakdown: str, per
         return f"{indicator['short_title']}: no Midlands values for {period}"
     counts = outcome_counts(table)
     total = len(table)
-    who = "" if breakdown in ("All", "Persons") else f"{breakdown.lower()} "
+    who = f"{sex_word(breakdown)} " if sex_word(breakdown) else ""
     worse = counts.get(stats.WORSE, 0)
     better = counts.get(stats.BETTER, 0)
     lower = counts.get(stats.LOWER, 0)
@@ -176,8 +184,8 @@ def finding_title(table: pd.DataFrame, indicator: pd.Series, breakdown: str, per
 
 def summary_sentence(row: pd.Series, indicator: pd.Series, england) -> str:
     """'Male life expectancy in Leicester, 76.8 years in 2020-22, is significantly lower than England's 78.9.'"""
-    who = "" if row["breakdown"] in ("All", "Persons") else f"{row['breakdown']} "
-    subject = f"{who}{stats.mid_sentence(indicator['short_title']) if who else indicator['short_title']}"
+    sex = sex_word(row["breakdown"])
+    subject = stats.sentence_start(f"{sex} {stats.mid_sentence(indicator['short_title'])}") if sex else indicator["short_title"]
     value = stats.format_value(row["value"], indicator["unit"], row.get("qualifier", ""))
     head = f"{subject} in {row['area_name']}, {value} in {row['period']}"
     if england is None:
@@ -464,16 +472,13 @@ def trend_title(table: pd.DataFrame, indicator: pd.Series, area_code: str, break
     if mine.empty:
         return f"{indicator['short_title']}: no values for this area"
     first, last = mine.iloc[0], mine.iloc[-1]
-    who = "" if breakdown in ("All", "Persons") else f"{breakdown.lower()} "
+    who = f"{sex_word(breakdown)} " if sex_word(breakdown) else ""
+    subject = stats.sentence_start(f"{who}{stats.mid_sentence(indicator['short_title'])}") + f" in {last['area_name']}"
+    if len(mine) < 2:
+        return f"{subject} has one published period"
     change = last["value"] - first["value"]
     verb = "has risen" if change > 0 else "has fallen" if change < 0 else "is unchanged"
-    if len(mine) < 2:
-        verb = "has one published period"
-        return stats.sentence_start(f"{who}{stats.mid_sentence(indicator['short_title'])} in {last['area_name']} {verb}")
-    return (
-        f"{stats.sentence_start(who + stats.mid_sentence(indicator['short_title']))} in {last['area_name']} {verb} "
-        f"since {first['period']} ({change:+.1f})"
-    )
+    return f"{subject} {verb} since {first['period']} ({change:+.1f})"
 
 
 def spine_rows(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
@@ -499,8 +504,8 @@ def spine_rows(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
         low, q1, q3, high = peers["value"].quantile([0, 0.25, 0.75, 1]).tolist()
         rows.append(
             {
-                "label": f"{row.indicator} ({row.breakdown.lower()}, {row.period})"
-                if row.breakdown not in ("All", "Persons") else f"{row.indicator} ({row.period})",
+                "label": f"{row.indicator} ({sex_word(row.breakdown)}, {row.period})"
+                if sex_word(row.breakdown) else f"{row.indicator} ({row.period})",
                 "indicator_id": row.indicator_id,
                 "breakdown": row.breakdown,
                 "period": row.period,
