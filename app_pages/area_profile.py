@@ -2,18 +2,17 @@
 
 import streamlit as st
 
-from dashboard import analysis, views
-from dashboard.figures.spine import build_spine
+from dashboard import charts, views
 
 catalogue = views.catalogue()
 
 st.header("Area profile")
 view = views.controls("area_profile", catalogue)
 area = catalogue.areas.loc[view["area"]]
-table = analysis.profile(catalogue, view["area"])
+table = charts.area_profile(catalogue, view["area"])
 
 st.subheader(area["area_name"])
-context = analysis.area_context(catalogue, view["area"])
+context = charts.area_context(catalogue, view["area"])
 if context:
     st.markdown(views.md(context))
 if area["notes"]:
@@ -22,32 +21,20 @@ if table.empty:
     st.info(f"The catalogue has no figures for {area['area_name']} yet: not available.")
     st.stop()
 
-for sentence in table["summary"]:
-    st.markdown("- " + views.md(sentence))
+st.markdown("\n".join("- " + views.md(sentence) for sentence in table["summary"]))
 
-spine = analysis.spine_rows(catalogue, view["area"])
-if not spine.empty:
-    fig = build_spine(spine, analysis.spine_title(spine, area["area_name"]))
-    views.chart_block(
-        fig, spine, key="area-profile-spine", catalogue=catalogue,
-        summary=(
-            "Each row is scaled on its own: England at the centre line, the Midlands area furthest from England "
-            "at the edge, better (or higher, where neither is better) to the right."
-        ),
-        source=analysis.source_line(catalogue, spine["source_id"], ", ".join(sorted(spine["period"].unique()))),
-        table_columns={"label": "Indicator", "display": "Value", "england_value": "England",
-                       "midlands_lowest": "Midlands lowest", "midlands_highest": "Midlands highest",
-                       "outcome": "Compared with England"},
-    )
+spine = charts.area_spine(catalogue, view["area"])
+if spine is not None:
+    views.chart_block(spine, catalogue)
 
 shown = table.assign(
     england=table["england_value"].map(lambda v: "not available" if v != v else f"{v:,.1f}"),
     region=table["region_value"].map(lambda v: "not available" if v != v else f"{v:,.1f}"),
 )
 views.show_table(shown[["indicator", "breakdown", "period", "display", "region", "england", "vs_england"]].rename(
-        columns={
-            "indicator": "Indicator", "breakdown": "Sex", "period": "Period", "display": "Value",
-            "region": "Region", "england": "England", "vs_england": "Compared with England",
-        }
-    ))
-st.caption(views.md(analysis.source_line(catalogue, table["source_id"])))
+    columns={
+        "indicator": "Indicator", "breakdown": "Sex", "period": "Period", "display": "Value",
+        "region": "Region", "england": "England", "vs_england": "Compared with England",
+    }
+))
+st.caption(views.md(charts.area_source(catalogue, view["area"])))

@@ -20,6 +20,7 @@ import pandas as pd
 
 from dashboard import periods
 from dashboard.catalogue import INSTITUTION_TYPE_LABELS, Catalogue
+from dashboard.memo import shared
 
 MAX_PARAM_LENGTH = 100
 _SHOWN_LENGTH = 40
@@ -37,9 +38,17 @@ class Param:
     options: Options
     default: Default
     describe: Callable[[str], str] = str
+    # Options depend only on the data (fixed for the process) and the earlier values: computed
+    # once per combination rather than on every rerun of every session.
+    _options_seen: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def options_given(self, earlier: Mapping[str, str]) -> list[str]:
-        return list(self.options(earlier) if callable(self.options) else self.options)
+        if not callable(self.options):
+            return list(self.options)
+        key = tuple(sorted(earlier.items()))
+        if key not in self._options_seen:
+            self._options_seen[key] = tuple(self.options(earlier))
+        return list(self._options_seen[key])
 
     def default_given(self, options: Sequence[str], earlier: Mapping[str, str]) -> str:
         return self.default(options, earlier) if callable(self.default) else self.default
@@ -232,6 +241,16 @@ def research_params(catalogue: Catalogue) -> list[Param]:
         Param("type", "institution type", ["all", *present], "all",
               lambda t: "all types" if t == "all" else INSTITUTION_TYPE_LABELS.get(t, t)),
     ]
+
+
+def page_params(page: str, catalogue: Catalogue) -> list[Param]:
+    """The page's parameters for this catalogue, built once per process (see ``memo``)."""
+    return list(_page_params(page, catalogue))
+
+
+@shared
+def _page_params(page: str, catalogue: Catalogue) -> tuple[Param, ...]:
+    return tuple(PAGE_PARAMS[page](catalogue))
 
 
 PAGE_PARAMS: dict[str, Callable[[Catalogue], list[Param]]] = {

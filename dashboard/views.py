@@ -16,8 +16,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import briefing, config, exports, images, state
+from dashboard import briefing, config, exports, images, state, tables
 from dashboard.catalogue import Catalogue, load_catalogue
+from dashboard.charts import Chart
 from dashboard.errors import DataFileError
 from dashboard.geography import Boundaries, load_boundaries
 
@@ -73,7 +74,7 @@ def controls(page: str, catalogue: Catalogue) -> state.ViewState:
     The URL is read once, when the page is opened; after that the widgets hold the view
     and every rerun writes all parameters explicitly (the latest period included).
     """
-    params = state.PAGE_PARAMS[page](catalogue)
+    params = state.page_params(page, catalogue)
     if st.session_state.get(_ACTIVE_PAGE) != page:
         raw = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
         parsed = state.parse(params, raw)
@@ -119,65 +120,60 @@ def ignore_url() -> None:
 # --- chart blocks ----------------------------------------------------------------------
 
 
-def chart_block(
-    fig: go.Figure,
-    table: pd.DataFrame,
-    *,
-    key: str,
-    summary: str,
-    source: str,
-    catalogue: Catalogue,
-    table_columns: dict[str, str] | None = None,
-    select_into: tuple[str, frozenset[str]] | None = None,
-    extra_source_ids: tuple[str, ...] = (),
-) -> None:
-    """A chart with its source line, one-line summary, table alternative and CSV of the rows shown.
+def chart_block(chart: Chart, catalogue: Catalogue, *, select_into: tuple[str, frozenset[str]] | None = None) -> None:
+    """A chart with its source line, one-line summary, table alternative and downloads.
 
     ``select_into`` is (widget key, accepted codes): clicking a map area or bar sets that
     control to the clicked item's code (the trace's ``locations`` or ``customdata`` first column).
-    ``extra_source_ids`` names sources used beyond the table's rows (e.g. a reference line's).
     """
+    fig, table, key = chart.figure, chart.table, chart.key
     if select_into:
         st.plotly_chart(
             fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart-{key}",
-            on_select=functools.partial(_select_callback, f"chart-{key}", *select_into), selection_mode="points",
+            on_select=functools.partial(_select_callback, f"chart-{key}", *select_into),
+            selection_mode="points",
         )
     else:
         st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart-{key}")
-    st.caption(md(source))
-    st.markdown(md(summary))
-    shown = table[list(table_columns)].rename(columns=table_columns) if table_columns else table
+    st.caption(md(chart.source))
+    st.markdown(md(chart.summary))
+    shown = table[list(chart.table_columns)].rename(columns=chart.table_columns) if chart.table_columns else table
     with st.expander("Table of this chart"):
         show_table(shown)
-    download = exports.with_sources(catalogue, table) if "source_id" in table.columns else table
     row_sources = list(table["source_id"]) if "source_id" in table.columns else []
-    source_ids = tuple(dict.fromkeys([*row_sources, *extra_source_ids]))
+    source_ids = tuple(dict.fromkeys([*row_sources, *chart.extra_source_ids]))
     spec = briefing.ChartSpec(
-        key=key, title=(fig.layout.title.text or "").replace("<br>", " "), summary=summary, source=source,
+        key=key, title=(fig.layout.title.text or "").replace("<br>", " "), summary=chart.summary, source=chart.source,
         figure=fig, table=shown.reset_index(drop=True), source_ids=source_ids,
     )
     _this_run()["charts"].append(spec)
+    source = chart.source
     link = current_link()
     stamp = date.today().isoformat()
-    csv_column, png_column, svg_column, _ = st.columns([1, 1, 1, 2])
-    with csv_column:
+    # In a popover: its buttons are drawn only when it is opened, which keeps a page of several
+    # charts quick to open (scripts/benchmark.py).
+    with st.popover("Download", icon=":material/download:", help="This chart's rows or image, with its source"):
         st.download_button(
-            "CSV", data=functools.partial(exports.to_csv_bytes, download),
+            "CSV", data=functools.partial(_csv_with_sources, catalogue, table),
             file_name=f"{key}-{stamp}.csv", mime="text/csv", key=f"download-{key}",
-            icon=":material/download:", on_click="ignore", help="The rows of this chart, with each row's source",
+            icon=":material/table_view:", on_click="ignore", help="The rows of this chart, with each row's source",
         )
-    with png_column:
         st.download_button(
             "PNG", data=functools.partial(_image_or_message, fig, "png", source, link),
             file_name=f"{key}-{stamp}.png", mime="image/png", key=f"png-{key}",
             icon=":material/image:", on_click="ignore", help="Slide-sized image with source and link",
         )
-    with svg_column:
         st.download_button(
             "SVG", data=functools.partial(_image_or_message, fig, "svg", source, link),
             file_name=f"{key}-{stamp}.svg", mime="image/svg+xml", key=f"svg-{key}",
             icon=":material/image:", on_click="ignore", help="Scalable image with source and link",
         )
+
+
+def _csv_with_sources(catalogue: Catalogue, table: pd.DataFrame) -> bytes:
+    """Runs when the button is pressed: the rows with each row's source beside them."""
+    rows = exports.with_sources(catalogue, table) if "source_id" in table.columns else table
+    return exports.to_csv_bytes(rows)
 
 
 def _image_or_message(fig: go.Figure, fmt: str, source: str, link: str) -> bytes:
@@ -206,13 +202,13 @@ SMALL_TABLE_ROWS = 60
 
 
 def show_table(frame: pd.DataFrame) -> None:
-    """A small table as plain HTML; a large one in the interactive grid.
+    """A small table as Markdown; a large one in the interactive grid.
 
-    The grid's JavaScript is a large chunk the browser only loads when a page has one, so
-    pages built from small tables open noticeably faster (see scripts/benchmark.py).
+    The grid's code (and st.table's) is a large chunk the browser loads only when a page has
+    one, so pages built from small tables open noticeably faster (see scripts/benchmark.py).
     """
     if len(frame) <= SMALL_TABLE_ROWS:
-        st.table(frame.reset_index(drop=True), hide_index=True)
+        st.markdown(tables.markdown_table(frame))
     else:
         st.dataframe(frame, hide_index=True, width="stretch")
 
@@ -270,8 +266,11 @@ def page_footer(page_title: str, catalogue: Catalogue) -> None:
     share, brief = st.columns([3, 2])
     with share:
         st.markdown("**Share this view**")
-        st.caption("This link reopens exactly what is on screen, filters included.")
-        st.code(link, language=None, wrap_lines=True)
+        # The link with a copy button sits in a popover: the code block's highlighter is a large
+        # download the page would otherwise wait for on every visit.
+        with st.popover("Copy the link to this view", icon=":material/link:"):
+            st.caption("This link reopens exactly what is on screen, filters included.")
+            st.code(link, language=None, wrap_lines=True)
     with brief:
         st.markdown("**Briefing pack**")
         charts = run["charts"]

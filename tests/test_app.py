@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import config, state
+from dashboard.catalogue import load_catalogue
 
 ENTRY = str(config.REPO_ROOT / "streamlit_app.py")
 PAGES = {
@@ -143,12 +144,18 @@ def test_nhs_icb_parameter_focuses_the_page():
     app = open_page("nhs", {"icb": "E54000059"})
     assert not app.exception and not app.warning
     assert app.selectbox[0].value == "E54000059"
-    icb_map, trust_map = figures(app)[:2]
+    icb_map = figures(app)[0]
     outlined = [t for t in icb_map["data"] if t.get("name") == "selected"]
     assert outlined and outlined[0]["locations"] == ["E54000059"]
-    assert "NHS Northamptonshire" in trust_map["layout"]["title"]["text"]
-    table = app.table[-1].value if len(app.table) else None
-    assert table is not None and list(table["Code"]) == ["E54000059"]
+    assert "NHS Northamptonshire" in icb_map["layout"]["title"]["text"].replace("<br>", " ")
+    drawn = {hover.split(" (")[0] for t in icb_map["data"] if t["type"] == "scattermap" for (hover,) in t.get("customdata", [])}
+    trusts = load_catalogue(config.DATA_DIR).trusts
+    located = trusts[trusts["latitude"].notna()]
+    assert drawn and drawn == set(located.loc[located["icb_code"] == "E54000059", "name"]), \
+        "the chosen ICB's trusts, and only those, are drawn as points"
+    (icb_table,) = [m.value for m in app.markdown if m.value.startswith("| ICB | Code |")]
+    rows = icb_table.splitlines()[2:]
+    assert len(rows) == 1 and "| E54000059 |" in rows[0]
 
 
 def test_unknown_parameters_on_a_page_without_filters_are_ignored():

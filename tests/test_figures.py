@@ -58,8 +58,20 @@ def test_point_map_skips_unlocated_rows_and_names_categories():
         }
     )
     fig = maps.build_point_map(GEOJSON, points, "Trusts", BOUNDS, {"acute": "Acute", "community": "Community"})
-    scatter = [trace for trace in fig.data if trace.type == "scattermap"]
+    scatter = [trace for trace in fig.data if trace.type == "scattermap" and trace.showlegend is not False]
     assert len(scatter) == 1 and scatter[0].name == "Acute (1)" and list(scatter[0].lat) == [52.5]
+    (halo,) = [trace for trace in fig.data if trace.name == "halo"]
+    assert list(halo.lat) == [52.5] and halo.hoverinfo == "skip", "a ring under each located dot, silent on hover"
+
+
+def test_choropleth_can_carry_points_on_top():
+    table = pd.DataFrame({"code": ["A"], "value": [3], "hover": ["Area A: 3"]})
+    points = pd.DataFrame({"latitude": [52.5], "longitude": [-1.5], "category": ["acute"], "hover": ["Trust 1"]})
+    fig = maps.build_choropleth(GEOJSON, table, "Trusts", "trusts", BOUNDS, points=points,
+                                point_categories={"acute": "Acute"})
+    kinds = [trace.type for trace in fig.data]
+    assert kinds[0] == "choroplethmap" and kinds[-1] == "scattermap", "points are drawn over the areas"
+    assert fig.data[-1].name == "Acute (1)"
 
 
 def test_trend_draws_one_line_per_series_in_period_order():

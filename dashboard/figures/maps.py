@@ -115,10 +115,14 @@ def build_choropleth(
     highlight: list[str] | None = None,
     grey_hover: dict[str, str] | None = None,
     height: int = 520,
+    points: pd.DataFrame | None = None,
+    point_categories: dict[str, str] | None = None,
 ) -> go.Figure:
     """A continuous choropleth. ``table`` has ``code``, ``value`` and ``hover`` columns.
 
     Polygons without a row are drawn grey; ``grey_hover`` may say why (else "no data").
+    ``points`` (as for :func:`build_point_map`) are drawn on top, one legend entry per category:
+    one map instead of two side by side, which is clearer and half the work for the browser.
     """
     all_codes = [f["properties"]["code"] for f in geojson["features"]]
     names = {f["properties"]["code"]: f["properties"]["name"] for f in geojson["features"]}
@@ -160,7 +164,39 @@ def build_choropleth(
     )
     if highlight:
         fig.add_trace(_outline(geojson, highlight, 4, theme.ORANGE, "selected"))
+    if points is not None:
+        _add_points(fig, points, point_categories or {})
+        # The colour bar moves left of the point legend's entries, which run along the bottom.
+        fig.update_traces(selector=dict(name=value_label), colorbar=dict(x=0.0, xanchor="left", y=0.98,
+                                                                          yanchor="top", len=0.45))
     return _layout(fig, title, bounds, height)
+
+
+def _add_points(fig: go.Figure, points: pd.DataFrame, category_labels: dict[str, str]) -> None:
+    """One marker trace per category, in the categories' order; rows without a location left out."""
+    located = points.dropna(subset=["latitude", "longitude"])
+    if located.empty:
+        return
+    # A white ring under every dot keeps it visible on any fill (MapLibre circles have no outline here).
+    fig.add_trace(
+        go.Scattermap(
+            lat=located["latitude"], lon=located["longitude"], mode="markers",
+            marker=dict(size=17, color="#FFFFFF", opacity=1), hoverinfo="skip", showlegend=False, name="halo",
+        )
+    )
+    for i, (category, label) in enumerate(category_labels.items()):
+        group = located[located["category"] == category]
+        if group.empty:
+            continue
+        fig.add_trace(
+            go.Scattermap(
+                lat=group["latitude"], lon=group["longitude"], mode="markers",
+                marker=dict(size=13, color=theme.CATEGORICAL[i % len(theme.CATEGORICAL)], opacity=0.9),
+                name=f"{label} ({len(group)})",
+                customdata=group[["hover"]],
+                hovertemplate="%{customdata[0]}<extra></extra>",
+            )
+        )
 
 
 def build_point_map(
@@ -187,18 +223,5 @@ def build_point_map(
     )
     if highlight:
         fig.add_trace(_outline(outlines, highlight, 4, theme.ORANGE, "selected"))
-    located = points.dropna(subset=["latitude", "longitude"])
-    for i, (category, label) in enumerate(category_labels.items()):
-        group = located[located["category"] == category]
-        if group.empty:
-            continue
-        fig.add_trace(
-            go.Scattermap(
-                lat=group["latitude"], lon=group["longitude"], mode="markers",
-                marker=dict(size=13, color=theme.CATEGORICAL[i % len(theme.CATEGORICAL)], opacity=0.9),
-                name=f"{label} ({len(group)})",
-                customdata=group[["hover"]],
-                hovertemplate="%{customdata[0]}<extra></extra>",
-            )
-        )
+    _add_points(fig, points, category_labels)
     return _layout(fig, title, bounds, height)

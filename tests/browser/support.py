@@ -120,7 +120,9 @@ new MutationObserver(() => { window.__lastMutation = performance.now(); })
 _SETTLED = """(quietMs) => {
     const app = document.querySelector('[data-testid="stApp"]');
     if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-    if (document.querySelector('[data-stale="true"], [data-testid="stSpinner"]')) return false;
+    // A skeleton stands in for an element whose code is still loading (Plotly's is large): while
+    // it downloads the page is quiet but not yet drawn.
+    if (document.querySelector('[data-stale="true"], [data-testid="stSpinner"], [data-testid="stSkeleton"]')) return false;
     const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]').length;
     const drawn = document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg').length;
     if (drawn < charts) return false;

@@ -54,7 +54,9 @@ def test_changed_view_reopens_identically_from_its_link(browser, server, path):
     for label, option in INTERACTIONS[path]:
         choose(page, label, option)
     link = page.url
-    shared = page.locator('[data-testid="stCode"] code').last.text_content().strip()
+    page.get_by_role("button", name="Copy the link to this view").click()
+    shared = page.get_by_test_id("stPopoverBody").locator('[data-testid="stCode"] code').text_content().strip()
+    page.keyboard.press("Escape")
     assert shared == link, "the Share box shows the address of the view on screen"
     before_controls, before_charts = selected_texts(page), page.evaluate(CHART_SIGNATURE)
     for _, option in INTERACTIONS[path]:
@@ -75,7 +77,7 @@ def test_clicking_an_icb_focuses_the_page(browser, server):
     page = fresh(browser)
     page.goto(f"{server}/nhs")
     wait_for_app(page)
-    chart = page.locator('[data-testid="stPlotlyChart"]').nth(2)  # trust headquarters per ICB
+    chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)  # trust headquarters per ICB
     chart.evaluate("element => element.scrollIntoView({block: 'center'})")
     page.wait_for_timeout(300)
     first_bar = chart.locator("g.point path").first.bounding_box()
@@ -117,8 +119,9 @@ def test_chart_png_download_is_a_slide_image(browser, server, tmp_path):
     page = fresh(browser)
     page.goto(f"{server}/clusters")
     wait_for_app(page)
+    page.get_by_test_id("stPopoverButton").filter(has_text="Download").first.click()
     with page.expect_download(timeout=60_000) as download:
-        page.get_by_role("button", name="PNG", exact=True).first.click()
+        page.get_by_test_id("stPopoverBody").get_by_role("button", name="PNG", exact=True).click()
     target = tmp_path / "chart.png"
     download.value.save_as(target)
     from PIL import Image

@@ -1,0 +1,441 @@
+"""Every chart a page shows: its figure, the rows behind it, its summary and its source line.
+
+Each function is a pure function of the loaded data and a few of the view's values, so its
+result is shared by every session that asks for the same view (``memo.shared``): a rerun
+for a view someone has already seen costs no pandas or Plotly work. Pages decide where a
+chart goes; these functions decide what it says. Results are shared: treat them as read-only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import analysis, stats
+from dashboard.catalogue import INSTITUTION_TYPE_LABELS, TRUST_TYPE_LABELS, Catalogue
+from dashboard.figures import bars, lines, maps, spine
+from dashboard.geography import Boundaries
+from dashboard.memo import shared
+
+NATURAL_EARTH = "Made with Natural Earth"
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    figure: go.Figure
+    table: pd.DataFrame  # the rows drawn, each with its source_id where it has one
+    summary: str  # one line a reader can take away without the chart
+    source: str  # the caption under the chart: source, period, polarity
+    table_columns: dict[str, str] | None = None  # column → heading, for the table alternative
+    extra_source_ids: tuple[str, ...] = field(default=())  # sources used beyond the rows' own
+
+
+# --- overview ---------------------------------------------------------------------------
+
+
+@shared
+def overview_map(catalogue: Catalogue, geo: Boundaries) -> Chart:
+    icbs = analysis.icb_table(catalogue).rename(columns={"area_code": "code", "area_name": "name"})
+    icbs["hover"] = icbs["name"] + " — " + icbs["upper_tier_areas"]
+    fig = maps.build_icb_region_map(
+        geo.features("icb"), geo.features("region"), icbs,
+        f"Two regions, {len(icbs)} integrated care boards, {len(geo.codes('utla'))} upper-tier areas on the map",
+        geo.bounds(),
+    )
+    return Chart(
+        "overview-map", fig, icbs,
+        summary="The East and West Midlands regions and the integrated care boards that cover them.",
+        source=f"Boundaries: {NATURAL_EARTH} (public domain). ICB membership: data/areas.csv.",
+        table_columns={"name": "ICB", "region_name": "Region", "upper_tier_areas": "Upper-tier areas"},
+    )
+
+
+@shared
+def overview_cluster_jobs(catalogue: Catalogue) -> Chart | None:
+    jobs = analysis.cluster_metric(catalogue, "cluster_jobs")
+    if jobs.empty:
+        return None
+    fig = bars.build_bar(jobs, f"{jobs.iloc[0]['label']}: {jobs.iloc[0]['text']} jobs", "jobs")
+    return Chart(
+        "overview-cluster-jobs", fig, jobs,
+        summary="Jobs in each Midlands cluster as its report states them; clusters overlap, so they do not add up.",
+        source=analysis.source_line(catalogue, jobs["source_id"], ", ".join(sorted(jobs["period"].unique()))),
+        table_columns={"label": "Cluster", "text": "Jobs", "period": "Period"},
+    )
+
+
+@shared
+def overview_research(catalogue: Catalogue) -> Chart | None:
+    counts = analysis.research_infrastructure(catalogue)
+    if counts.empty:
+        return None
+    fig = bars.build_bar(counts, "Research infrastructure stated by Midlands partners", "number")
+    return Chart(
+        "overview-research", fig, counts,
+        summary="; ".join(f"{r.label}: {r.text} ({r.area_name}, {r.period})" for r in counts.itertuples()) + ".",
+        source=analysis.source_line(catalogue, counts["source_id"]),
+        table_columns={"label": "Item", "text": "Number", "area_name": "Stated for", "period": "Period"},
+    )
+
+
+@shared
+def overview_life_expectancy_gap(catalogue: Catalogue) -> Chart | None:
+    gaps = analysis.gap_by_sex(catalogue, "life_expectancy_birth")
+    if gaps.empty:
+        return None
+    widest = gaps.loc[gaps["gap"].idxmax()]
+    fig = bars.build_gap_chart(
+        gaps,
+        f"Life expectancy differs by {widest['gap']:.1f} years between {widest['low_name']} and "
+        f"{widest['high_name']} ({widest['series'].lower()})",
+        "years",
+    )
+    return Chart(
+        "overview-life-expectancy-gap", fig, gaps,
+        summary=" ".join(
+            f"{r.series}: {r.low_value:.1f} years in {r.low_name} to {r.high_value:.1f} in {r.high_name}; "
+            f"England {r.england_value:.1f}." for r in gaps.itertuples()
+        ),
+        source=analysis.source_line(catalogue, gaps["source_id"], ", ".join(gaps["period"].unique()), "higher_is_better"),
+        table_columns={"series": "Sex, period", "low_name": "Lowest area", "low_value": "Lowest",
+                       "high_name": "Highest area", "high_value": "Highest", "england_value": "England"},
+    )
+
+
+@shared
+def overview_headlines(catalogue: Catalogue) -> tuple[dict, ...]:
+    return tuple(
+        analysis.headline(catalogue, indicator_id, area_code, label)
+        for indicator_id, area_code, label in analysis.OVERVIEW_HEADLINES
+    )
+
+
+# --- clusters ---------------------------------------------------------------------------
+
+
+@shared
+def cluster_metric(catalogue: Catalogue, metric: str) -> Chart:
+    indicator = catalogue.indicator(metric)
+    table = analysis.cluster_metric(catalogue, metric)
+    missing = sorted(set(catalogue.areas_of_type("cluster")["area_name"]) - set(table["label"]))
+    fig = bars.build_bar(table, analysis.cluster_title(table, indicator), stats.UNIT_LABELS[indicator["unit"]])
+    return Chart(
+        "clusters-metric", fig, table,
+        summary=indicator["definition"] + (f" Not available for: {', '.join(missing)}." if missing else ""),
+        source=analysis.source_line(catalogue, table["source_id"], ", ".join(sorted(table["period"].unique()))),
+        table_columns={"label": "Cluster", "text": "Value", "period": "Period"},
+    )
+
+
+@shared
+def cluster_uk_shares(catalogue: Catalogue) -> Chart:
+    shares = analysis.cluster_uk_shares(catalogue)
+    population = analysis.midlands_population_share(catalogue)
+    reference = (
+        (f"Midlands share of UK population, mid-{population['period']} ({population['share']:.1f}%)", population["share"])
+        if population else None
+    )
+    fig = bars.build_grouped_bar(shares, "The Midlands' share of each cluster's UK total", "% of UK", reference)
+    return Chart(
+        "clusters-uk-share", fig, shares,
+        extra_source_ids=tuple(population["source_ids"]) if population else (),
+        summary=(
+            f"A bar beyond the dashed line means the Midlands holds more of that cluster than its "
+            f"{population['share']:.1f}% share of the UK's people (East plus West Midlands over the UK, "
+            f"computed from ONS mid-{population['period']} estimates)."
+            if population else
+            "The Midlands' share of the UK population is not available (no sourced ONS estimate), so no "
+            "reference line is drawn."
+        ),
+        source=analysis.source_line(catalogue, [*shares["source_id"], *(population["source_ids"] if population else [])]),
+        table_columns={"series": "Cluster", "label": "Metric", "text": "Share of UK", "period": "Period"},
+    )
+
+
+@shared
+def cluster_growth(catalogue: Catalogue) -> Chart | None:
+    growth = analysis.cluster_metric(catalogue, "cluster_business_growth_since_2013")
+    if growth.empty:
+        return None
+    top = growth.iloc[0]
+    fig = bars.build_bar(
+        growth, f"{top['label']}: business numbers up {top['text']} since 2013", "% growth since 2013",
+        colour="#28A197",
+    )
+    return Chart(
+        "clusters-growth", fig, growth,
+        summary=catalogue.indicator("cluster_business_growth_since_2013")["definition"],
+        source=analysis.source_line(catalogue, growth["source_id"], ", ".join(sorted(growth["period"].unique()))),
+        table_columns={"label": "Cluster", "text": "Growth since 2013", "period": "Period"},
+    )
+
+
+cluster_matrix = shared(analysis.cluster_matrix)
+
+
+@shared
+def cluster_matrix_source(catalogue: Catalogue) -> str:
+    rows = catalogue.values.loc[catalogue.values["area_type"] == "cluster", "source_id"]
+    return analysis.source_line(catalogue, rows) + (
+        " Figures are as the cluster reports state them; 'not available' where a report gives no figure."
+    )
+
+
+# --- research scale ---------------------------------------------------------------------
+
+
+institutions = shared(analysis.institutions)
+
+
+def _type_words(institution_type: str) -> str:
+    return "all types" if institution_type == "all" else INSTITUTION_TYPE_LABELS[institution_type]
+
+
+@shared
+def research_map(catalogue: Catalogue, geo: Boundaries, institution_type: str) -> Chart:
+    places = institutions(catalogue, institution_type)
+    points = places.assign(
+        category=places["institution_type"],
+        hover=places["name"] + " — " + places["type"] + places["host"].map(lambda h: f", hosted by {h}" if h else ""),
+    )
+    located = int(points["located"].sum())
+    fig = maps.build_point_map(
+        geo.features("region"), points,
+        f"{len(points)} research institutions and facilities in the Midlands ({_type_words(institution_type)})",
+        geo.bounds(), INSTITUTION_TYPE_LABELS,
+    )
+    return Chart(
+        "research-map", fig, points,
+        summary=(
+            f"{located} of {len(points)} are on the map; units hosted by a hospital or university are drawn at "
+            "their host's site. Those without a sourced location are listed in the table only."
+        ),
+        source=analysis.source_line(catalogue, places["source_id"].unique()) + f" Boundaries: {NATURAL_EARTH}.",
+        table_columns={"name": "Name", "type": "Type", "host": "Host", "city": "City"},
+    )
+
+
+@shared
+def research_by_type(catalogue: Catalogue, institution_type: str) -> Chart:
+    places = institutions(catalogue, institution_type)
+    by_type = analysis.count_by(places.assign(label=places["type"]), "label")
+    fig = bars.build_bar(by_type, f"{len(places)} institutions and facilities listed, by type", "number")
+    return Chart(
+        "research-by-type", fig, by_type,
+        summary="; ".join(f"{r.label}: {r.value}" for r in by_type.itertuples()) + ".",
+        source=analysis.source_line(catalogue, places["source_id"].unique()),
+        table_columns={"label": "Type", "value": "Number"},
+    )
+
+
+@shared
+def research_by_city(catalogue: Catalogue, institution_type: str) -> Chart:
+    places = institutions(catalogue, institution_type)
+    by_city = analysis.count_by(places, "city")
+    fig = bars.build_bar(
+        by_city, f"{by_city.iloc[0]['label']} has the most ({by_city.iloc[0]['value']}) of those listed", "number"
+    )
+    return Chart(
+        "research-by-city", fig, by_city,
+        summary="; ".join(f"{r.label}: {r.value}" for r in by_city.itertuples()) + ".",
+        source=analysis.source_line(catalogue, places["source_id"].unique()),
+        table_columns={"label": "City", "value": "Number"},
+    )
+
+
+@shared
+def research_infrastructure(catalogue: Catalogue) -> Chart | None:
+    infrastructure = analysis.research_infrastructure(catalogue)
+    if infrastructure.empty:
+        return None
+    fig = bars.build_bar(
+        infrastructure,
+        "The partners state " + ", ".join(f"{r.text} {r.label}" for r in infrastructure.itertuples()),
+        "number",
+    )
+    return Chart(
+        "research-infrastructure", fig, infrastructure,
+        summary=(
+            "These are the partners' own counts; the list above holds the units that could be individually "
+            "verified, so the two can differ."
+        ),
+        source=analysis.source_line(
+            catalogue, infrastructure["source_id"], ", ".join(sorted(infrastructure["period"].unique()))
+        ),
+        table_columns={"label": "Infrastructure", "text": "Number", "area_name": "Stated for", "period": "Period"},
+    )
+
+
+headlines = shared(analysis.headlines)
+
+
+# --- NHS coverage -----------------------------------------------------------------------
+
+
+def short_icb(name: str) -> str:
+    return name.replace(" Integrated Care Board", " ICB")
+
+
+@shared
+def nhs_map(catalogue: Catalogue, geo: Boundaries, icb: str) -> Chart:
+    """ICBs shaded by the trusts headquartered in each, with the trusts on top as points by type."""
+    chosen = None if icb == "all" else icb
+    counts = analysis.icb_trust_counts(catalogue)
+    polygons = counts.rename(columns={"area_code": "code"}).assign(value=lambda t: t["trusts"])
+    polygons["hover"] = (
+        polygons["area_name"] + ": " + polygons["trusts"].astype(str) + " trusts headquartered here — "
+        + polygons["upper_tier_areas"]
+    )
+    trusts = analysis.trusts(catalogue, chosen)
+    points = trusts.assign(category=trusts["trust_type"], hover=trusts["name"] + " (" + trusts["type"] + ")")
+    located = int(points["located"].sum())
+    if chosen:
+        title = f"{len(points)} NHS trusts are headquartered in {short_icb(catalogue.area_name(chosen))}"
+    else:
+        most = polygons.loc[polygons["trusts"].idxmax()]
+        title = (
+            f"{short_icb(most['area_name'])} has the most NHS trust headquarters ({most['trusts']}) "
+            f"of the {len(polygons)} Midlands ICBs"
+        )
+    fig = maps.build_choropleth(
+        geo.features("icb"), polygons, title, "trusts", geo.bounds(),
+        highlight=[chosen] if chosen else None, points=points, point_categories=TRUST_TYPE_LABELS,
+    )
+    return Chart(
+        "nhs-map", fig, points,
+        summary=(
+            f"{int(counts['trusts'].sum())} trusts across {len(counts)} ICBs; shading counts the trusts "
+            f"headquartered in each ICB, and dots are the trusts{' of the chosen ICB' if chosen else ''} by type. "
+            f"{located} of {len(points)} trusts have a sourced location; the rest are in the table only. "
+            "Ambulance and some mental-health trusts serve more than one ICB. Click an ICB to focus the page on it."
+        ),
+        source=analysis.source_line(catalogue, catalogue.trusts["source_id"].unique()) + f" Boundaries: {NATURAL_EARTH}.",
+        table_columns={"name": "Trust", "ods_code": "ODS code", "type": "Type", "icb_name": "ICB", "city": "Town"},
+    )
+
+
+@shared
+def nhs_trusts_per_icb(catalogue: Catalogue) -> Chart:
+    counts = analysis.icb_trust_counts(catalogue)
+    ranked = counts.assign(
+        code=counts["area_code"], value=counts["trusts"], text=counts["trusts"].astype(str),
+        label=counts["area_name"].map(short_icb),
+    ).sort_values(["value", "label"], ascending=[False, True])
+    fig = bars.build_bar(
+        ranked, f"Trust headquarters per ICB: from {ranked['value'].max()} down to {ranked['value'].min()}", "trusts",
+    )
+    return Chart(
+        "nhs-trusts-per-icb", fig, ranked,
+        summary="Click a bar (or an ICB on the map) to focus the page on that ICB.",
+        source=analysis.source_line(catalogue, catalogue.trusts["source_id"].unique()),
+        table_columns={"label": "ICB", "value": "Trusts", "acute_trusts": "Acute"},
+    )
+
+
+icb_trust_counts = shared(analysis.icb_trust_counts)
+
+
+# --- health inequalities ----------------------------------------------------------------
+
+
+area_comparison = shared(analysis.area_comparison)
+
+
+@shared
+def inequalities_source(catalogue: Catalogue, indicator_id: str, sex: str, period: str) -> str:
+    table = area_comparison(catalogue, indicator_id, sex, period)
+    return analysis.source_line(catalogue, table["source_id"], period, catalogue.indicator(indicator_id)["polarity"])
+
+
+@shared
+def gap_sentence(catalogue: Catalogue, indicator_id: str, sex: str, period: str) -> str:
+    table = area_comparison(catalogue, indicator_id, sex, period)
+    return analysis.gap_sentence(table, catalogue.indicator(indicator_id), sex, period)
+
+
+@shared
+def inequalities_map(catalogue: Catalogue, geo: Boundaries, indicator_id: str, sex: str, period: str) -> Chart:
+    indicator = catalogue.indicator(indicator_id)
+    table = area_comparison(catalogue, indicator_id, sex, period)
+    polygons, shared_polygons = analysis.map_rows(table, geo.names("utla"))
+    fig = maps.build_choropleth(
+        geo.features("utla"), polygons, analysis.map_title(table, indicator, sex, period),
+        stats.UNIT_LABELS[indicator["unit"]], geo.bounds(), grey_hover=shared_polygons,
+    )
+    return Chart(
+        "inequalities-map", fig, polygons,
+        summary=(
+            "Northamptonshire is drawn as one county (Natural Earth predates its 2021 split) and left grey: "
+            "North and West Northamptonshire each have their own value, shown in its hover label and the chart."
+            if shared_polygons else "Darker areas have higher values."
+        ),
+        source=inequalities_source(catalogue, indicator_id, sex, period) + f" Map: {NATURAL_EARTH}.",
+        table_columns={"area_name": "Area", "text": "Value", "vs_england": "Compared with England"},
+    )
+
+
+@shared
+def inequalities_ranked(catalogue: Catalogue, indicator_id: str, sex: str, period: str) -> Chart:
+    indicator = catalogue.indicator(indicator_id)
+    table = area_comparison(catalogue, indicator_id, sex, period)
+    benchmarks = analysis.benchmark_values(catalogue, indicator_id, sex, period)
+    fig = bars.build_ranked_bar(
+        table, analysis.finding_title(table, indicator, sex, period), stats.UNIT_LABELS[indicator["unit"]], benchmarks,
+    )
+    return Chart(
+        "inequalities-ranked", fig, table,
+        summary=analysis.outcome_summary(table), source=inequalities_source(catalogue, indicator_id, sex, period),
+        table_columns={
+            "area_name": "Area", "region_name": "Region", "text": "Value",
+            "vs_england": "Compared with England", "vs_region": "Compared with region",
+        },
+    )
+
+
+@shared
+def inequalities_trend(catalogue: Catalogue, indicator_id: str, sex: str, area: str) -> Chart:
+    indicator = catalogue.indicator(indicator_id)
+    trend = analysis.trend(catalogue, indicator_id, area, sex)
+    fig = lines.build_trend(trend, analysis.trend_title(trend, indicator, area, sex), stats.UNIT_LABELS[indicator["unit"]])
+    return Chart(
+        "inequalities-trend", fig, trend,
+        summary=analysis.trend_sentence(trend, indicator, area),
+        source=analysis.source_line(
+            catalogue, trend["source_id"], f"{trend['period'].iloc[0]} to {trend['period'].iloc[-1]}", indicator["polarity"]
+        ) if not trend.empty else "Source: not available.",
+        table_columns={"series": "Area", "period": "Period", "text": "Value"},
+    )
+
+
+# --- area profile -----------------------------------------------------------------------
+
+
+area_profile = shared(analysis.profile)
+area_context = shared(analysis.area_context)
+
+
+@shared
+def area_spine(catalogue: Catalogue, area_code: str) -> Chart | None:
+    rows = analysis.spine_rows(catalogue, area_code)
+    if rows.empty:
+        return None
+    fig = spine.build_spine(rows, analysis.spine_title(rows, catalogue.area_name(area_code)))
+    return Chart(
+        "area-profile-spine", fig, rows,
+        summary=(
+            "Each row is scaled on its own: England at the centre line, the Midlands area furthest from England "
+            "at the edge, better (or higher, where neither is better) to the right."
+        ),
+        source=analysis.source_line(catalogue, rows["source_id"], ", ".join(sorted(rows["period"].unique()))),
+        table_columns={"label": "Indicator", "display": "Value", "england_value": "England",
+                       "midlands_lowest": "Midlands lowest", "midlands_highest": "Midlands highest",
+                       "outcome": "Compared with England"},
+    )
+
+
+@shared
+def area_source(catalogue: Catalogue, area_code: str) -> str:
+    return analysis.source_line(catalogue, area_profile(catalogue, area_code)["source_id"])
