@@ -1,10 +1,11 @@
 """Data & sources: every indicator's definition and source, and the whole catalogue as CSV."""
 
+import functools
 from datetime import date
 
 import streamlit as st
 
-from dashboard import exports, views
+from dashboard import charts, views
 
 catalogue = views.catalogue()
 views.ignore_url()
@@ -16,22 +17,19 @@ st.markdown(
     "sourced is left out and shown as not available."
 )
 
-full = exports.catalogue_table(catalogue)
 st.download_button(
     "Download the whole catalogue (CSV)",
-    data=exports.to_csv_bytes(full),
+    data=functools.partial(charts.catalogue_csv, catalogue),
     file_name=f"midlands-health-catalogue-{date.today().isoformat()}.csv",
     mime="text/csv",
     icon=":material/download:",
     key="download-catalogue",
+    on_click="ignore",
 )
 
 st.subheader("Indicators")
-indicators = catalogue.indicators.merge(
-    catalogue.sources[["source_id", "publisher", "url"]].reset_index(drop=True), on="source_id", how="left"
-)
 st.dataframe(
-    indicators[["title", "theme", "unit", "polarity", "definition", "why_it_matters", "caveats", "publisher", "url"]],
+    charts.indicator_definitions(catalogue),
     hide_index=True,
     width="stretch",
     column_config={"url": st.column_config.LinkColumn("Source link"), "publisher": "Source"},

@@ -10,16 +10,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import json
+
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
-from dashboard import analysis, stats
+from dashboard import analysis, exports, stats
 from dashboard.catalogue import INSTITUTION_TYPE_LABELS, TRUST_TYPE_LABELS, Catalogue
 from dashboard.figures import bars, lines, maps, spine
 from dashboard.geography import Boundaries
 from dashboard.memo import shared
+from dashboard.tables import SMALL_TABLE_ROWS, markdown_table
 
 NATURAL_EARTH = "Made with Natural Earth"
+
+
+class SharedFigure(go.Figure):
+    """A finished figure that many sessions show: turned into plain JSON data once.
+
+    ``st.plotly_chart`` calls ``to_dict()`` (a deep copy, numpy arrays encoded) and then
+    Plotly's encoder on every rerun: about half the server's time for a page of charts. This
+    figure does that work once and hands out the same JSON-ready dict. It is never changed
+    after it is built, and nothing downstream changes the dict.
+    """
+
+    def to_dict(self) -> dict:
+        plain = self.__dict__.get("_plain")
+        if plain is None:
+            plain = json.loads(pio.to_json(go.Figure.to_dict(self), validate=False))
+            self.__dict__["_plain"] = plain
+        return plain
 
 
 @dataclass(frozen=True)
@@ -31,6 +52,22 @@ class Chart:
     source: str  # the caption under the chart: source, period, polarity
     table_columns: dict[str, str] | None = None  # column → heading, for the table alternative
     extra_source_ids: tuple[str, ...] = field(default=())  # sources used beyond the rows' own
+    # Derived once, when the chart is built, rather than on every rerun that shows it:
+    shown: pd.DataFrame = field(init=False, repr=False)  # the table alternative, headed for readers
+    shown_markdown: str | None = field(init=False, repr=False)  # it as Markdown, if small enough
+    source_ids: tuple[str, ...] = field(init=False, repr=False)  # every source the chart uses
+    title: str = field(init=False, repr=False)  # the figure's title on one line
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.figure, SharedFigure):
+            object.__setattr__(self, "figure", SharedFigure(self.figure))
+        shown = self.table[list(self.table_columns)].rename(columns=self.table_columns) if self.table_columns else self.table
+        shown = shown.reset_index(drop=True)
+        rows = list(self.table["source_id"]) if "source_id" in self.table.columns else []
+        object.__setattr__(self, "shown", shown)
+        object.__setattr__(self, "shown_markdown", markdown_table(shown) if len(shown) <= SMALL_TABLE_ROWS else None)
+        object.__setattr__(self, "source_ids", tuple(dict.fromkeys([*rows, *self.extra_source_ids])))
+        object.__setattr__(self, "title", (self.figure.layout.title.text or "").replace("<br>", " "))
 
 
 # --- overview ---------------------------------------------------------------------------
@@ -439,3 +476,20 @@ def area_spine(catalogue: Catalogue, area_code: str) -> Chart | None:
 @shared
 def area_source(catalogue: Catalogue, area_code: str) -> str:
     return analysis.source_line(catalogue, area_profile(catalogue, area_code)["source_id"])
+
+
+# --- data and sources -------------------------------------------------------------------
+
+
+@shared
+def catalogue_csv(catalogue: Catalogue) -> bytes:
+    """Every value with its indicator and source, as one spreadsheet-safe CSV."""
+    return exports.to_csv_bytes(exports.catalogue_table(catalogue))
+
+
+@shared
+def indicator_definitions(catalogue: Catalogue) -> pd.DataFrame:
+    indicators = catalogue.indicators.merge(
+        catalogue.sources[["source_id", "publisher", "url"]].reset_index(drop=True), on="source_id", how="left"
+    )
+    return indicators[["title", "theme", "unit", "polarity", "definition", "why_it_matters", "caveats", "publisher", "url"]]

@@ -11,11 +11,12 @@ was computed from, so no other object can take their identity while the entry ex
 
 from __future__ import annotations
 
+import copy
 import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass
 from typing import TypeVar
 
 import pandas as pd
@@ -45,12 +46,13 @@ def read_only_copy(result):
     if isinstance(result, tuple):
         return tuple(read_only_copy(item) for item in result)
     if is_dataclass(result) and not isinstance(result, type):
-        changes = {
-            f.name: read_only_copy(getattr(result, f.name))
-            for f in fields(result)
-            if isinstance(getattr(result, f.name), pd.DataFrame | pd.Series)
-        }
-        return replace(result, **changes) if changes else result
+        frames = [f.name for f in fields(result) if isinstance(getattr(result, f.name), pd.DataFrame | pd.Series)]
+        if not frames:
+            return result
+        duplicate = copy.copy(result)  # no __init__ or __post_init__: derived fields come along as they are
+        for name in frames:
+            object.__setattr__(duplicate, name, getattr(result, name).copy(deep=False))
+        return duplicate
     return result
 
 

@@ -9,6 +9,8 @@ import pandas as pd
 
 from dashboard.state import escape_markdown
 
+SMALL_TABLE_ROWS = 60  # larger tables go in the interactive grid, where they can be sorted and scrolled
+
 
 def _cell(value) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):

@@ -137,14 +137,14 @@ def chart_block(chart: Chart, catalogue: Catalogue, *, select_into: tuple[str, f
         st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart-{key}")
     st.caption(md(chart.source))
     st.markdown(md(chart.summary))
-    shown = table[list(chart.table_columns)].rename(columns=chart.table_columns) if chart.table_columns else table
     with st.expander("Table of this chart"):
-        show_table(shown)
-    row_sources = list(table["source_id"]) if "source_id" in table.columns else []
-    source_ids = tuple(dict.fromkeys([*row_sources, *chart.extra_source_ids]))
+        if chart.shown_markdown is not None:
+            st.markdown(chart.shown_markdown)
+        else:
+            show_table(chart.shown)
     spec = briefing.ChartSpec(
-        key=key, title=(fig.layout.title.text or "").replace("<br>", " "), summary=chart.summary, source=chart.source,
-        figure=fig, table=shown.reset_index(drop=True), source_ids=source_ids,
+        key=key, title=chart.title, summary=chart.summary, source=chart.source,
+        figure=fig, table=chart.shown, source_ids=chart.source_ids,
     )
     _this_run()["charts"].append(spec)
     source = chart.source
@@ -198,16 +198,13 @@ def _select_callback(chart_key: str, parameter_key: str, accepted: frozenset[str
             return
 
 
-SMALL_TABLE_ROWS = 60
-
-
 def show_table(frame: pd.DataFrame) -> None:
     """A small table as Markdown; a large one in the interactive grid.
 
     The grid's code (and st.table's) is a large chunk the browser loads only when a page has
     one, so pages built from small tables open noticeably faster (see scripts/benchmark.py).
     """
-    if len(frame) <= SMALL_TABLE_ROWS:
+    if len(frame) <= tables.SMALL_TABLE_ROWS:
         st.markdown(tables.markdown_table(frame))
     else:
         st.dataframe(frame, hide_index=True, width="stretch")

@@ -190,12 +190,21 @@ async def run(base: str, sessions: int, seconds: float, think: float, pages_per_
         warm = resident_mb(pids)
         loaded_sessions, loaded_browser = Tally(), Tally()
         deadline = time.monotonic() + seconds
+        memory: list[tuple[float, float, int]] = []  # (seconds into the load, MB, sessions opened so far)
+
+        async def sample_memory() -> None:
+            start = time.monotonic()
+            while time.monotonic() < deadline:
+                memory.append((time.monotonic() - start, resident_mb(pids), loaded_sessions.sessions))
+                await asyncio.sleep(min(10.0, max(0.1, deadline - time.monotonic())))
+
         await asyncio.gather(
+            sample_memory(),
             browse(browser, base, deadline, loaded_browser),
             *(walk(base, deadline, loaded_sessions, i, think, pages_per_visit) for i in range(sessions)),
         )
         await browser.close()
-    return single_session, single_browser, loaded_sessions, loaded_browser, warm
+    return single_session, single_browser, loaded_sessions, loaded_browser, warm, memory
 
 
 def report_line(label: str, loaded: Tally, single: Tally) -> None:
@@ -227,7 +236,7 @@ def main() -> None:
     with server as started:
         base, pids = (started.url, started.pids) if args.through_nginx else (started[0], [started[1]])
         before = resident_mb(pids)
-        single_session, single_browser, sessions, browser, warm = asyncio.run(
+        single_session, single_browser, sessions, browser, warm, memory = asyncio.run(
             run(base, args.sessions, args.seconds, args.think, args.pages_per_visit, pids)
         )
         after = resident_mb(pids)
@@ -240,6 +249,8 @@ def main() -> None:
     report_line("Chromium (drawn page)", browser, single_browser)
     print(f"server resident memory: at start {before:.0f} MB, warm {warm:.0f} MB, after the load {after:.0f} MB "
           f"({sessions.sessions + browser.sessions} sessions opened during the load)")
+    print("memory during the load (s: MB, sessions opened): "
+          + ", ".join(f"{at:.0f}: {mb:.0f}, {opened}" for at, mb, opened in memory))
     for error in (sessions.errors + browser.errors)[:10]:
         print(f"  error: {error}")
 

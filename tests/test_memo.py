@@ -69,3 +69,13 @@ def test_the_cache_is_bounded(catalogue, monkeypatch):
     for n in range(10):
         square(catalogue, n)
     assert square.cache_size() == 3
+
+
+def test_a_shared_chart_keeps_what_was_derived_when_built(catalogue):
+    from dashboard import charts
+
+    first = charts.cluster_growth(catalogue)
+    again = charts.cluster_growth(catalogue)
+    assert again.shown_markdown == first.shown_markdown and again.title == first.title
+    assert again.table is not first.table, "each caller gets its own (shallow) copy of the rows"
+    assert again.figure is first.figure, "the figure itself is shared, never rebuilt"

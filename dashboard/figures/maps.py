@@ -50,10 +50,17 @@ def _layout(fig: go.Figure, title: str, bounds, height: int) -> go.Figure:
     return fig
 
 
+def only(geojson: dict, codes) -> dict:
+    """The features a trace draws, and no others: each trace carries its own copy of the shapes
+    it is given, so a trace given the whole collection would send every outline again."""
+    wanted = set(codes)
+    return {**geojson, "features": [f for f in geojson["features"] if f["properties"]["code"] in wanted]}
+
+
 def _outline(geojson: dict, codes, width: float, colour: str, name: str) -> go.Choroplethmap:
     codes = list(codes)
     return go.Choroplethmap(
-        geojson=geojson,
+        geojson=only(geojson, codes),
         featureidkey="properties.code",
         locations=codes,
         z=[0] * len(codes),
@@ -85,7 +92,7 @@ def build_icb_region_map(
         colour = theme.REGION_COLOURS.get(region_code, theme.DARK_GREY)
         fig.add_trace(
             go.Choroplethmap(
-                geojson=icbs,
+                geojson=only(icbs, group["code"]),
                 featureidkey="properties.code",
                 locations=group["code"],
                 z=[1] * len(group),
@@ -132,7 +139,7 @@ def build_choropleth(
     if missing:
         fig.add_trace(
             go.Choroplethmap(
-                geojson=geojson,
+                geojson=only(geojson, missing),
                 featureidkey="properties.code",
                 locations=missing,
                 z=[0] * len(missing),
@@ -148,7 +155,7 @@ def build_choropleth(
         )
     fig.add_trace(
         go.Choroplethmap(
-            geojson=geojson,
+            geojson=only(geojson, table["code"]),
             featureidkey="properties.code",
             locations=table["code"],
             z=table["value"],
