@@ -20,8 +20,9 @@ left, right = st.columns([1, 1])
 with left:
     views.chart_block(charts.research_map(catalogue, geo, view["type"]), catalogue)
 with right:
-    views.chart_block(charts.research_by_type(catalogue, view["type"]), catalogue)
-    views.chart_block(charts.research_by_city(catalogue, view["type"]), catalogue)
+    counts = charts.research_by_city_and_type(catalogue, view["type"])
+    if counts is not None:
+        views.chart_block(counts, catalogue)
 
 infrastructure = charts.research_infrastructure(catalogue)
 if infrastructure is not None:

@@ -346,17 +346,50 @@ def icb_table(catalogue: Catalogue) -> pd.DataFrame:
     """The Midlands ICBs with their upper-tier areas, region and latest population where held."""
     areas = catalogue.areas
     icbs = areas[areas["area_type"] == "icb"].copy()
-    utlas = areas[(areas["area_type"] == "utla") & (areas["icb_code"] != "")]
-    members = utlas.groupby("icb_code")["area_name"].apply(lambda names: ", ".join(sorted(names)))
+    members = current_utlas(catalogue).groupby("icb_code")["area_name"].apply(lambda names: ", ".join(sorted(names)))
     icbs["upper_tier_areas"] = icbs["area_code"].map(members).fillna("")
     icbs["region_name"] = icbs["region_code"].map(areas["area_name"]).fillna("")
     population = values_for(catalogue, "population", area_types=("icb",))
+    if population.empty:
+        population = icb_populations_from_areas(catalogue)
     if not population.empty:
         latest = population.sort_values("period_end").groupby("area_code").tail(1).set_index("area_code")
         icbs["population"] = icbs["area_code"].map(latest["value"])
         icbs["population_period"] = icbs["area_code"].map(latest["period"])
-        icbs["source_id"] = icbs["area_code"].map(latest["source_id"])
+        icbs["population_source_id"] = icbs["area_code"].map(latest["source_id"])
     return icbs.sort_values("area_name").reset_index(drop=True)
+
+
+def current_utlas(catalogue: Catalogue) -> pd.DataFrame:
+    """Today's upper-tier areas in an ICB: a former county that has been split (its code is its
+    successors' boundary_code, as Northamptonshire's is) is left out beside its successors."""
+    areas = catalogue.areas
+    utlas = areas[(areas["area_type"] == "utla") & (areas["icb_code"] != "")]
+    split = set(utlas.loc[utlas["boundary_code"] != utlas.index, "boundary_code"])
+    return utlas[~utlas.index.isin(split)]
+
+
+def icb_populations_from_areas(catalogue: Catalogue) -> pd.DataFrame:
+    """Each ICB's population as the sum of its upper-tier areas' ONS estimates, for the latest
+    period in which every one of them has a value.
+
+    Exact, not an estimate of ours: every Midlands ICB is made of whole upper-tier areas (since
+    the July 2022 boundary changes; data/areas.csv).
+    """
+    members = current_utlas(catalogue)
+    rows = values_for(catalogue, "population", area_types=("utla",))
+    found = []
+    for icb_code, group in members.groupby("icb_code"):
+        mine = rows[rows["area_code"].isin(group.index)]
+        complete = mine.groupby("period").filter(lambda p: set(p["area_code"]) == set(group.index))
+        if complete.empty:
+            continue
+        latest = complete[complete["period_end"] == complete["period_end"].max()]
+        found.append({
+            "area_code": icb_code, "value": latest["value"].sum(), "period": latest["period"].iloc[0],
+            "period_end": latest["period_end"].iloc[0], "source_id": latest["source_id"].iloc[0],
+        })
+    return pd.DataFrame(found, columns=["area_code", "value", "period", "period_end", "source_id"])
 
 
 RESEARCH_INFRASTRUCTURE = ("partner_universities", "nihr_brcs_hosted", "nihr_crfs_hosted", "clinical_trials_units")

@@ -256,30 +256,35 @@ def research_map(catalogue: Catalogue, geo: Boundaries, institution_type: str) -
 
 
 @shared
-def research_by_type(catalogue: Catalogue, institution_type: str) -> Chart:
+def research_by_city_and_type(catalogue: Catalogue, institution_type: str) -> Chart | None:
     places = institutions(catalogue, institution_type)
-    by_type = analysis.count_by(places.assign(label=places["type"]), "label")
-    fig = bars.build_bar(by_type, f"{len(places)} institutions and facilities listed, by type", "number")
-    return Chart(
-        "research-by-type", fig, by_type,
-        summary="; ".join(f"{r.label}: {r.value}" for r in by_type.itertuples()) + ".",
-        source=analysis.source_line(catalogue, places["source_id"].unique()),
-        table_columns={"label": "Type", "value": "Number"},
+    if places.empty:
+        return None
+    counts = (
+        places.groupby(["city", "institution_type"], as_index=False)
+        .agg(value=("name", "size"), source_id=("source_id", "first"))
+        .rename(columns={"city": "label", "institution_type": "category"})
     )
-
-
-@shared
-def research_by_city(catalogue: Catalogue, institution_type: str) -> Chart:
-    places = institutions(catalogue, institution_type)
-    by_city = analysis.count_by(places, "city")
-    fig = bars.build_bar(
-        by_city, f"{by_city.iloc[0]['label']} has the most ({by_city.iloc[0]['value']}) of those listed", "number"
+    counts["type"] = counts["category"].map(INSTITUTION_TYPE_LABELS)
+    by_city = counts.groupby("label")["value"].sum().sort_values(ascending=False, kind="stable")
+    by_type = counts.groupby("type")["value"].sum().sort_values(ascending=False, kind="stable")
+    most = int(by_city.iloc[0])
+    leaders = [str(city) for city, n in by_city.items() if n == most]
+    lead = (
+        f"{leaders[0]} has the most ({most})" if len(leaders) == 1
+        else f"{', '.join(leaders[:-1])} and {leaders[-1]} have {most} each"
+    )
+    fig = bars.build_stacked_bar(
+        counts, f"{lead} of the {len(places)} listed ({_type_words(institution_type)})", "number", INSTITUTION_TYPE_LABELS,
     )
     return Chart(
-        "research-by-city", fig, by_city,
-        summary="; ".join(f"{r.label}: {r.value}" for r in by_city.itertuples()) + ".",
+        "research-by-city-and-type", fig, counts.sort_values(["label", "type"]),
+        summary=(
+            "By city: " + "; ".join(f"{city} {n}" for city, n in by_city.items()) + ". "
+            "By type: " + "; ".join(f"{kind} {n}" for kind, n in by_type.items()) + "."
+        ),
         source=analysis.source_line(catalogue, places["source_id"].unique()),
-        table_columns={"label": "City", "value": "Number"},
+        table_columns={"label": "City", "type": "Type", "value": "Number"},
     )
 
 
@@ -373,6 +378,32 @@ def nhs_trusts_per_icb(catalogue: Catalogue) -> Chart:
 
 
 icb_trust_counts = shared(analysis.icb_trust_counts)
+
+
+@shared
+def icb_summary(catalogue: Catalogue, icb: str) -> tuple[pd.DataFrame, str]:
+    """The ICB table (all, or the chosen one) as readers see it, and its caption."""
+    counts = icb_trust_counts(catalogue)
+    shown = counts if icb == "all" else counts[counts["area_code"] == icb]
+    columns = {"area_name": "ICB", "area_code": "Code", "upper_tier_areas": "Upper-tier areas",
+               "trusts": "Trusts", **{f"{t}_trusts": label for t, label in TRUST_TYPE_LABELS.items()}}
+    caption = nhs_trusts_per_icb(catalogue).source + " ICB membership: data/areas.csv."
+    if "population" in shown.columns:
+        shown = shown.assign(
+            per_acute=[f"{p / a:,.0f}" if a else "no acute trust" for p, a in zip(shown["population"], shown["acute_trusts"])],
+            population=shown["population"].map(lambda v: f"{v:,.0f}"),
+        )
+        columns |= {"population": f"Population (mid-{shown['population_period'].iloc[0]})",
+                    "per_acute": "People per acute trust"}
+        ons = catalogue.source(counts["population_source_id"].dropna().iloc[0])
+        caption += (
+            f" Population: the sum of the {ons['publisher']} estimates ({ons['title']}) for each ICB's upper-tier "
+            "areas, since every Midlands ICB is made of whole upper-tier areas. People per acute trust divides it "
+            "by the acute trusts headquartered in the ICB."
+        )
+    else:
+        caption += " ICB populations are not available: no official extract could be sourced."
+    return shown[list(columns)].assign(area_name=shown["area_name"].map(short_icb)).rename(columns=columns), caption
 
 
 # --- health inequalities ----------------------------------------------------------------

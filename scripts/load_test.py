@@ -24,6 +24,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
+import random
 import statistics
 import sys
 import time
@@ -62,6 +64,16 @@ class Tally:
     def p(self, q: float) -> float:
         ordered = sorted(self.seconds)
         return ordered[int(q * (len(ordered) - 1))] if ordered else float("nan")
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User plus system CPU time the servers have used so far."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(FileNotFoundError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def resident_mb(pids: list[int]) -> float:
@@ -123,9 +135,17 @@ class StreamlitSession:
 
 
 async def walk(base: str, deadline: float, tally: Tally, offset: int, think: float, pages_per_visit: int) -> None:
-    """Visit after visit until the deadline: open, walk pages_per_visit pages, leave."""
+    """Visit after visit until the deadline: open, walk pages_per_visit pages, leave.
+
+    Readers do not move in step: each session starts at a random moment within one think time
+    and pauses a random 0.5-1.5 times the think time on each page (seeded, so runs repeat).
+    Identical pauses would make all N sessions ask at the same instant, every time.
+    """
     paths = list(PAGES.values())
     step = offset
+    pause = random.Random(offset)
+    if think:
+        await asyncio.sleep(pause.uniform(0, think))
     while time.monotonic() < deadline:
         session = StreamlitSession(base)
         tally.sessions += 1
@@ -144,7 +164,7 @@ async def walk(base: str, deadline: float, tally: Tally, offset: int, think: flo
                 else:
                     tally.seconds.append(elapsed)
                 if think:
-                    await asyncio.sleep(think)
+                    await asyncio.sleep(think * pause.uniform(0.5, 1.5))
                 start = time.perf_counter()
         except Exception as exc:  # a dropped connection or a timeout is an error of the run, not a crash
             tally.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else ''}")
@@ -153,17 +173,21 @@ async def walk(base: str, deadline: float, tally: Tally, offset: int, think: flo
                 await session.close()
 
 
-async def browse(browser, base: str, deadline: float, tally: Tally) -> None:
-    """A person in Chromium, page after page: navigation to a drawn, settled page."""
+async def browse(browser, base: str, deadline: float, tally: Tally, think: float = 0.0) -> None:
+    """A person in Chromium, page after page: navigation to a drawn, settled page, then a pause
+    as the sessions pause (so the browser, on the server's own two cores, is one reader too)."""
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     await context.add_init_script(MUTATION_CLOCK)
     page = await context.new_page()
     tally.sessions += 1
     paths = list(PAGES.values())
     step = 0
+    pause = random.Random(-1)
     while time.monotonic() < deadline:
         path = paths[step % len(paths)]
         step += 1
+        if step > 1 and think:
+            await asyncio.sleep(think * pause.uniform(0.5, 1.5))
         start = time.perf_counter()
         try:
             await page.goto(f"{base}/{path}", timeout=PAGE_TIMEOUT_S * 1000)
@@ -189,7 +213,8 @@ async def run(base: str, sessions: int, seconds: float, think: float, pages_per_
         await walk(base, time.monotonic() + 10, single_session, 0, 0, len(PAGES))
         warm = resident_mb(pids)
         loaded_sessions, loaded_browser = Tally(), Tally()
-        deadline = time.monotonic() + seconds
+        cpu_before, load_start = cpu_seconds(pids), time.monotonic()
+        deadline = load_start + seconds
         memory: list[tuple[float, float, int]] = []  # (seconds into the load, MB, sessions opened so far)
 
         async def sample_memory() -> None:
@@ -200,11 +225,12 @@ async def run(base: str, sessions: int, seconds: float, think: float, pages_per_
 
         await asyncio.gather(
             sample_memory(),
-            browse(browser, base, deadline, loaded_browser),
+            browse(browser, base, deadline, loaded_browser, think),
             *(walk(base, deadline, loaded_sessions, i, think, pages_per_visit) for i in range(sessions)),
         )
+        busy = (cpu_seconds(pids) - cpu_before) / (time.monotonic() - load_start)
         await browser.close()
-    return single_session, single_browser, loaded_sessions, loaded_browser, warm, memory
+    return single_session, single_browser, loaded_sessions, loaded_browser, warm, memory, busy
 
 
 def report_line(label: str, loaded: Tally, single: Tally) -> None:
@@ -220,7 +246,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20, help="concurrent sessions (default 20)")
     parser.add_argument("--seconds", type=float, default=90, help="how long the load lasts (default 90)")
     parser.add_argument("--think", type=float, default=1.0,
-                        help="seconds a session pauses on each page before the next (default 1)")
+                        help="mean seconds a session pauses on each page before the next (default 1)")
     parser.add_argument("--pages-per-visit", type=int, default=len(PAGES),
                         help="pages a session walks before leaving and a new one arriving (default: all)")
     parser.add_argument("--through-nginx", type=int, metavar="REPLICAS", default=0,
@@ -236,12 +262,12 @@ def main() -> None:
     with server as started:
         base, pids = (started.url, started.pids) if args.through_nginx else (started[0], [started[1]])
         before = resident_mb(pids)
-        single_session, single_browser, sessions, browser, warm, memory = asyncio.run(
+        single_session, single_browser, sessions, browser, warm, memory, busy = asyncio.run(
             run(base, args.sessions, args.seconds, args.think, args.pages_per_visit, pids)
         )
         after = resident_mb(pids)
 
-    print(f"== {label}, {args.seconds:.0f} s, {args.think:g} s on each page, "
+    print(f"== {label}, {args.seconds:.0f} s, {args.think:g} s on each page on average, "
           f"{args.pages_per_visit} pages a visit, plus one Chromium")
     print(f"{'':<24} {'loads':>6} {'errors':>6} {'p50 (s)':>8} {'p95 (s)':>8} {'alone':>8} {'p95/alone':>7}  "
           f"target p95 <= {TARGET_P95_OVER_SINGLE:g} x alone, no errors")
@@ -249,6 +275,8 @@ def main() -> None:
     report_line("Chromium (drawn page)", browser, single_browser)
     print(f"server resident memory: at start {before:.0f} MB, warm {warm:.0f} MB, after the load {after:.0f} MB "
           f"({sessions.sessions + browser.sessions} sessions opened during the load)")
+    print(f"server CPU during the load: {busy:.2f} cores busy on average (of {os.cpu_count()}), "
+          f"{len(sessions.seconds) / args.seconds:.1f} pages/s served to the sessions")
     print("memory during the load (s: MB, sessions opened): "
           + ", ".join(f"{at:.0f}: {mb:.0f}, {opened}" for at, mb, opened in memory))
     for error in (sessions.errors + browser.errors)[:10]:

@@ -79,3 +79,19 @@ def test_clusters_can_be_compared_side_by_side(catalogue):
 def test_qualifiers_from_the_sources_are_kept(catalogue):
     research = catalogue.values[(catalogue.values["indicator_id"] == "health_research_income_pa")]
     assert research.iloc[0]["qualifier"] == "more than" and research.iloc[0]["value"] == 260
+
+
+def test_icb_populations_add_up_to_the_two_regions(catalogue):
+    """Every Midlands upper-tier area is in exactly one ICB, so the ICB sums must equal the regions'."""
+    from dashboard import analysis
+
+    icbs = analysis.icb_table(catalogue)
+    assert icbs["population"].notna().all() and set(icbs["population_period"]) == {"2024"}
+    regions = catalogue.values[
+        (catalogue.values["indicator_id"] == "population") & catalogue.values["area_code"].isin(["E12000004", "E12000005"])
+        & (catalogue.values["period"] == "2024")
+    ]
+    assert icbs["population"].sum() == regions["value"].sum()
+    northamptonshire = icbs.set_index("area_code").loc["E54000059"]
+    assert northamptonshire["upper_tier_areas"] == "North Northamptonshire, West Northamptonshire", \
+        "the former county is not counted beside the two unitaries that replaced it"

@@ -109,3 +109,17 @@ def test_long_titles_wrap_instead_of_running_off_the_chart():
     table = pd.DataFrame({"label": ["a"], "value": [1.0], "text": ["1"]})
     fig = bars.build_bar(table, "A title that states a finding at some length so that it needs two lines", "n")
     assert "<br>" in fig.layout.title.text
+
+
+def test_stacked_bar_orders_by_total_and_counts_each_kind_in_the_legend():
+    table = pd.DataFrame({
+        "label": ["Leicester", "Birmingham", "Birmingham", "Nottingham"],
+        "category": ["ctu", "ctu", "brc", "brc"],
+        "value": [1, 2, 1, 1],
+    })
+    fig = bars.build_stacked_bar(table, "Birmingham has the most", "number", {"brc": "BRC", "ctu": "Trials unit"})
+    brc, ctu, totals = fig.data
+    assert list(brc.y) == ["Birmingham", "Leicester", "Nottingham"], "largest total first, ties in given order"
+    assert list(brc.x) == [1, 0, 1] and list(ctu.x) == [2, 1, 0]
+    assert (brc.name, ctu.name) == ("BRC (2)", "Trials unit (3)")
+    assert list(totals.text) == ["3", "1", "1"] and fig.layout.barmode == "stack"

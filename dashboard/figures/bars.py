@@ -185,3 +185,38 @@ def build_gap_chart(table: pd.DataFrame, title: str, x_title: str) -> go.Figure:
     fig.update_xaxes(range=[low - (high - low) * 0.2, high + (high - low) * 0.2])
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.25, x=0))
     return fig
+
+
+def build_stacked_bar(table: pd.DataFrame, title: str, x_title: str, category_labels: dict[str, str]) -> go.Figure:
+    """One bar per ``label``, split by ``category`` (in the categories' order and colours, as on
+    the maps); each legend entry carries its total, so one chart answers 'where' and 'what'.
+
+    ``table``: ``label``, ``category`` (a key of ``category_labels``), ``value``. Bars run from
+    the largest total down; the total is written at the end of each bar.
+    """
+    totals = table.groupby("label")["value"].sum().sort_values(ascending=False, kind="stable")
+    order = list(totals.index)
+    fig = go.Figure()
+    for i, (category, name) in enumerate(category_labels.items()):
+        group = table[table["category"] == category].set_index("label").reindex(order)
+        if group["value"].isna().all():
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=group["value"].fillna(0), y=order, orientation="h",
+                name=f"{name} ({int(group['value'].sum())})",
+                marker_color=theme.CATEGORICAL[i % len(theme.CATEGORICAL)],
+                hovertemplate=f"%{{y}}: %{{x}} {name}<extra></extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=totals.values, y=order, mode="text", text=[f"{int(v)}" for v in totals.values],
+            textposition="middle right", hoverinfo="skip", showlegend=False, name="total",
+        )
+    )
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(range=[0, float(totals.max()) * 1.2 if len(totals) else 1], dtick=1 if totals.max() <= 10 else None)
+    _base_layout(fig, title, x_title, height=max(300, 150 + 34 * len(order)))
+    fig.update_layout(showlegend=True, barmode="stack", legend=dict(orientation="h", y=-0.18, x=0))
+    return fig
