@@ -15,7 +15,8 @@ icb_codes = frozenset(counts["area_code"])
 
 left, right = st.columns([1, 1])
 with left:
-    views.chart_block(charts.nhs_map(catalogue, geo, view["icb"]), catalogue, select_into=("nhs.icb", icb_codes))
+    views.chart_block(charts.nhs_map(catalogue, geo, view["icb"], view["shade"]), catalogue,
+                      select_into=("nhs.icb", icb_codes))
 with right:
     views.chart_block(charts.nhs_trusts_per_icb(catalogue), catalogue, select_into=("nhs.icb", icb_codes))
 

@@ -248,7 +248,8 @@ def research_map(catalogue: Catalogue, geo: Boundaries, institution_type: str) -
         "research-map", fig, points,
         summary=(
             f"{located} of {len(points)} are on the map; units hosted by a hospital or university are drawn at "
-            "their host's site. Those without a sourced location are listed in the table only."
+            "their host's site, and dots sharing a site are fanned out around it so each shows. Those without "
+            "a sourced location are listed in the table only."
         ),
         source=analysis.source_line(catalogue, places["source_id"].unique()) + f" Boundaries: {NATURAL_EARTH}.",
         table_columns={"name": "Name", "type": "Type", "host": "Host", "city": "City"},
@@ -321,40 +322,69 @@ def short_icb(name: str) -> str:
     return name.replace(" Integrated Care Board", " ICB")
 
 
+def _icb_shading(catalogue: Catalogue, shade: str) -> pd.DataFrame:
+    """Per ICB: the value the map shades by, its label and hover text."""
+    counts = analysis.icb_trust_counts(catalogue)
+    polygons = counts.rename(columns={"area_code": "code"})
+    if shade == "trusts" or "population" not in polygons.columns:
+        return polygons.assign(
+            value=polygons["trusts"],
+            hover=polygons["area_name"] + ": " + polygons["trusts"].astype(str) + " trusts headquartered here — "
+            + polygons["upper_tier_areas"],
+        )
+    if shade == "population":
+        value = polygons["population"]
+        hover = [f"{name}: {v:,.0f} people (mid-{p})" for name, v, p in
+                 zip(polygons["area_name"], value, polygons["population_period"])]
+    else:
+        value = polygons["population"] / polygons["acute_trusts"].where(polygons["acute_trusts"] > 0)
+        hover = [f"{name}: {v:,.0f} people per acute trust ({a} acute)" if a else f"{name}: no acute trust"
+                 for name, v, a in zip(polygons["area_name"], value, polygons["acute_trusts"])]
+    return polygons.assign(value=value, hover=hover).dropna(subset=["value"])
+
+
 @shared
-def nhs_map(catalogue: Catalogue, geo: Boundaries, icb: str) -> Chart:
-    """ICBs shaded by the trusts headquartered in each, with the trusts on top as points by type."""
+def nhs_map(catalogue: Catalogue, geo: Boundaries, icb: str, shade: str = "trusts") -> Chart:
+    """ICBs shaded by trust headquarters, population or people per acute trust, with the trusts
+    on top as points by type."""
     chosen = None if icb == "all" else icb
     counts = analysis.icb_trust_counts(catalogue)
-    polygons = counts.rename(columns={"area_code": "code"}).assign(value=lambda t: t["trusts"])
-    polygons["hover"] = (
-        polygons["area_name"] + ": " + polygons["trusts"].astype(str) + " trusts headquartered here — "
-        + polygons["upper_tier_areas"]
-    )
+    polygons = _icb_shading(catalogue, shade)
     trusts = analysis.trusts(catalogue, chosen)
     points = trusts.assign(category=trusts["trust_type"], hover=trusts["name"] + " (" + trusts["type"] + ")")
     located = int(points["located"].sum())
+    top = polygons.loc[polygons["value"].idxmax()]
     if chosen:
         title = f"{len(points)} NHS trusts are headquartered in {short_icb(catalogue.area_name(chosen))}"
+    elif shade == "population":
+        title = f"{short_icb(top['area_name'])} serves the most people ({top['value']:,.0f}) of the {len(polygons)} Midlands ICBs"
+    elif shade == "per_acute_trust":
+        title = (f"{short_icb(top['area_name'])} has the most people per acute trust ({top['value']:,.0f}) "
+                 f"of the {len(polygons)} Midlands ICBs")
     else:
-        most = polygons.loc[polygons["trusts"].idxmax()]
-        title = (
-            f"{short_icb(most['area_name'])} has the most NHS trust headquarters ({most['trusts']}) "
-            f"of the {len(polygons)} Midlands ICBs"
-        )
+        title = (f"{short_icb(top['area_name'])} has the most NHS trust headquarters ({top['trusts']}) "
+                 f"of the {len(polygons)} Midlands ICBs")
+    shading_words = {"trusts": "the trusts headquartered in each ICB", "population": "each ICB's population",
+                     "per_acute_trust": "each ICB's population per acute trust headquartered there"}
+    source = analysis.source_line(catalogue, catalogue.trusts["source_id"].unique())
+    if shade != "trusts" and "population_source_id" in polygons.columns:
+        source = analysis.source_line(
+            catalogue, [*catalogue.trusts["source_id"].unique(), *polygons["population_source_id"].dropna().unique()]
+        ) + " Population: the sum of each ICB's upper-tier areas."
     fig = maps.build_choropleth(
-        geo.features("icb"), polygons, title, "trusts", geo.bounds(),
+        geo.features("icb"), polygons, title, {"trusts": "trusts", "population": "people",
+                                               "per_acute_trust": "people per acute trust"}[shade], geo.bounds(),
         highlight=[chosen] if chosen else None, points=points, point_categories=TRUST_TYPE_LABELS,
     )
     return Chart(
         "nhs-map", fig, points,
         summary=(
-            f"{int(counts['trusts'].sum())} trusts across {len(counts)} ICBs; shading counts the trusts "
-            f"headquartered in each ICB, and dots are the trusts{' of the chosen ICB' if chosen else ''} by type. "
+            f"{int(counts['trusts'].sum())} trusts across {len(counts)} ICBs; shading shows {shading_words[shade]}, "
+            f"and dots are the trusts{' of the chosen ICB' if chosen else ''} by type. "
             f"{located} of {len(points)} trusts have a sourced location; the rest are in the table only. "
             "Ambulance and some mental-health trusts serve more than one ICB. Click an ICB to focus the page on it."
         ),
-        source=analysis.source_line(catalogue, catalogue.trusts["source_id"].unique()) + f" Boundaries: {NATURAL_EARTH}.",
+        source=source + f" Boundaries: {NATURAL_EARTH}.",
         table_columns={"name": "Trust", "ods_code": "ODS code", "type": "Type", "icb_name": "ICB", "city": "Town"},
     )
 

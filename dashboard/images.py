@@ -76,7 +76,9 @@ def for_slide(fig: go.Figure, source: str, link: str, generated_on: date,
     )
     meta = slide.layout.meta
     if isinstance(meta, dict) and "bounds" in meta:
-        slide.update_layout(map=maps.view_for(meta["bounds"], height - title_height - footer_height - 120, width))
+        left, right = slide.layout.map.domain.x or (0, 1)  # the map may leave a strip for its colour bar
+        map_width = round((width - 70) * (right - left))
+        slide.update_layout(map=maps.view_for(meta["bounds"], height - title_height - footer_height - 120, map_width))
     return slide
 
 

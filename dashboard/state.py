@@ -217,11 +217,19 @@ def area_profile_params(catalogue: Catalogue) -> list[Param]:
     ]
 
 
+NHS_SHADES = {"trusts": "trust headquarters", "population": "population", "per_acute_trust": "people per acute trust"}
+
+
 def nhs_params(catalogue: Catalogue) -> list[Param]:
     icbs = catalogue.areas_of_type("icb").sort_values("area_name")
+    has_population = not catalogue.values[
+        (catalogue.values["indicator_id"] == "population") & (catalogue.values["area_type"] == "utla")
+    ].empty
+    shades = list(NHS_SHADES) if has_population else ["trusts"]
     return [
         Param("icb", "ICB", ["all", *icbs.index], "all",
               lambda c: "all Midlands ICBs" if c == "all" else catalogue.area_name(c)),
+        Param("shade", "shade ICBs by", shades, "trusts", lambda k: NHS_SHADES.get(k, k)),
     ]
 
 

@@ -158,6 +158,18 @@ def test_nhs_icb_parameter_focuses_the_page():
     assert len(rows) == 1 and "| E54000059 |" in rows[0]
 
 
+def test_nhs_map_shades_icbs_by_the_chosen_measure():
+    app = open_page("nhs", {"shade": "per_acute_trust"})
+    assert not app.exception and not app.warning
+    icb_map = figures(app)[0]
+    assert "people per acute trust" in icb_map["layout"]["title"]["text"].replace("<br>", " ")
+    shaded = [t for t in icb_map["data"] if t["type"] == "choroplethmap" and t.get("name") == "people per acute trust"]
+    assert shaded and len(shaded[0]["locations"]) == 11
+    stale = open_page("nhs", {"shade": "beds"})
+    assert any("shade" in w.value and "beds" in w.value for w in stale.warning)
+    assert "trust headquarters" in figures(stale)[0]["layout"]["title"]["text"].replace("<br>", " ")
+
+
 def test_unknown_parameters_on_a_page_without_filters_are_ignored():
     app = open_page("research", {"utm_source": "newsletter"})
     assert not app.exception and not app.warning

@@ -123,3 +123,16 @@ def test_stacked_bar_orders_by_total_and_counts_each_kind_in_the_legend():
     assert list(brc.x) == [1, 0, 1] and list(ctu.x) == [2, 1, 0]
     assert (brc.name, ctu.name) == ("BRC (2)", "Trials unit (3)")
     assert list(totals.text) == ["3", "1", "1"] and fig.layout.barmode == "stack"
+
+
+def test_dots_at_one_site_are_fanned_out_and_a_lone_dot_stays():
+    points = pd.DataFrame({
+        "latitude": [52.45, 52.45, 52.45, 53.0], "longitude": [-1.93, -1.93, -1.93, -1.2],
+        "category": ["ctu", "brc", "crf", "ctu"], "hover": ["a", "b", "c", "d"],
+    })
+    spread = maps.spread_coincident(points)
+    assert (spread.loc[3, "latitude"], spread.loc[3, "longitude"]) == (53.0, -1.2)
+    sites = set(zip(spread.loc[:2, "latitude"].round(4), spread.loc[:2, "longitude"].round(4)))
+    assert len(sites) == 3, "each dot at the shared site gets its own place"
+    assert all(abs(lat - 52.45) <= maps.SPREAD_DEGREES + 1e-9 for lat, _ in sites), "and stays close to it"
+    assert list(points["latitude"]) == [52.45, 52.45, 52.45, 53.0], "the caller's rows are untouched"

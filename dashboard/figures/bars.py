@@ -217,6 +217,11 @@ def build_stacked_bar(table: pd.DataFrame, title: str, x_title: str, category_la
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(range=[0, float(totals.max()) * 1.2 if len(totals) else 1], dtick=1 if totals.max() <= 10 else None)
-    _base_layout(fig, title, x_title, height=max(300, 150 + 34 * len(order)))
-    fig.update_layout(showlegend=True, barmode="stack", legend=dict(orientation="h", y=-0.18, x=0))
+    legend_rows = len(fig.data) - 1
+    _base_layout(fig, title, x_title, height=max(300, 150 + 34 * len(order) + 22 * legend_rows))
+    fig.update_layout(
+        showlegend=True, barmode="stack",
+        legend=dict(orientation="h", yanchor="top", y=-0.12 - 0.5 * 60 / (150 + 34 * len(order)), x=0),
+        margin_b=40 + 24 * legend_rows,
+    )
     return fig

@@ -35,12 +35,14 @@ def view_for(bounds: tuple[float, float, float, float], height_px: int, width_px
     return {"center": centre, "zoom": round(min(fit_height, fit_width) - 0.1, 2)}
 
 
-def _layout(fig: go.Figure, title: str, bounds, height: int) -> go.Figure:
+def _layout(fig: go.Figure, title: str, bounds, height: int, map_left: float = 0.0) -> go.Figure:
+    """``map_left``: the share of the width kept free on the left (for a colour bar)."""
     wrapped = theme.wrap_title(title)
     fig.update_layout(
         title=wrapped,
         template=theme.TEMPLATE_NAME,
-        map={"style": BLANK_STYLE, **view_for(bounds, height)},
+        map={"style": BLANK_STYLE, "domain": {"x": [map_left, 1], "y": [0, 1]},
+             **view_for(bounds, height, round(450 * (1 - map_left)))},
         meta={"bounds": list(bounds)},  # lets an image export re-fit the map to its own size
         height=height,
         margin=dict(l=0, r=0, t=theme.title_margin(wrapped), b=60),
@@ -173,10 +175,30 @@ def build_choropleth(
         fig.add_trace(_outline(geojson, highlight, 4, theme.ORANGE, "selected"))
     if points is not None:
         _add_points(fig, points, point_categories or {})
-        # The colour bar moves left of the point legend's entries, which run along the bottom.
+        # The colour bar gets its own strip on the left, clear of the areas and their dots.
         fig.update_traces(selector=dict(name=value_label), colorbar=dict(x=0.0, xanchor="left", y=0.98,
                                                                           yanchor="top", len=0.45))
+        return _layout(fig, title, bounds, height, map_left=0.13)
     return _layout(fig, title, bounds, height)
+
+
+SPREAD_DEGREES = 0.09  # about one dot's width at the zoom that fits the Midlands in half a page
+
+
+def spread_coincident(points: pd.DataFrame, radius: float = SPREAD_DEGREES) -> pd.DataFrame:
+    """Dots at one site (a unit drawn at its host's address) fanned out on a small ring around
+    it, so each can be seen and hovered; a lone dot stays where it is."""
+    spread = points.copy()
+    site = spread["latitude"].round(3).astype(str) + "," + spread["longitude"].round(3).astype(str)
+    for _, index in spread.groupby(site).groups.items():
+        if len(index) < 2:
+            continue
+        angles = [2 * math.pi * i / len(index) for i in range(len(index))]
+        lat0, lon0 = spread.loc[index[0], "latitude"], spread.loc[index[0], "longitude"]
+        stretch = 1 / math.cos(math.radians(lat0))  # a degree of longitude is shorter up north
+        spread.loc[index, "latitude"] = [lat0 + radius * math.sin(a) for a in angles]
+        spread.loc[index, "longitude"] = [lon0 + radius * stretch * math.cos(a) for a in angles]
+    return spread
 
 
 def _add_points(fig: go.Figure, points: pd.DataFrame, category_labels: dict[str, str]) -> None:
@@ -184,6 +206,7 @@ def _add_points(fig: go.Figure, points: pd.DataFrame, category_labels: dict[str,
     located = points.dropna(subset=["latitude", "longitude"])
     if located.empty:
         return
+    located = spread_coincident(located)
     # A white ring under every dot keeps it visible on any fill (MapLibre circles have no outline here).
     fig.add_trace(
         go.Scattermap(

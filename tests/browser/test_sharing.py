@@ -20,7 +20,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE  # noqa: E402
 INTERACTIONS = {
     "clusters": [("Metric", "Cluster jobs")],
     "research": [("Institution type", "Clinical trials unit")],
-    "nhs": [("ICB", "NHS Black Country Integrated Care Board")],
+    "nhs": [("ICB", "NHS Black Country Integrated Care Board"), ("Shade ICBs by", "population")],
     "inequalities": [("Sex", "Male"), ("Period", "2019-21"), ("Area for the trend", "Leicester")],
     "area-profile": [("Area", "Leicester")],
 }
