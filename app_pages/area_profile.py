@@ -27,14 +27,5 @@ spine = charts.area_spine(catalogue, view["area"])
 if spine is not None:
     views.chart_block(spine, catalogue)
 
-shown = table.assign(
-    england=table["england_value"].map(lambda v: "not available" if v != v else f"{v:,.1f}"),
-    region=table["region_value"].map(lambda v: "not available" if v != v else f"{v:,.1f}"),
-)
-views.show_table(shown[["indicator", "breakdown", "period", "display", "region", "england", "vs_england"]].rename(
-    columns={
-        "indicator": "Indicator", "breakdown": "Sex", "period": "Period", "display": "Value",
-        "region": "Region", "england": "England", "vs_england": "Compared with England",
-    }
-))
+views.show_table(charts.area_profile_table(catalogue, view["area"]))
 st.caption(views.md(charts.area_source(catalogue, view["area"])))

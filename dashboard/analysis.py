@@ -600,15 +600,6 @@ def institutions(catalogue: Catalogue, institution_type: str | None = None) -> p
     return rows.sort_values(["institution_type", "name"]).reset_index(drop=True)
 
 
-def count_by(rows: pd.DataFrame, column: str) -> pd.DataFrame:
-    """A bar-chart table of how many rows share each value of a column, largest first."""
-    counts = rows[column].value_counts().rename_axis("label").reset_index(name="value")
-    counts["text"] = counts["value"].astype(str)
-    sources = rows.groupby(column)["source_id"].agg(lambda s: s.iloc[0])
-    counts["source_id"] = counts["label"].map(sources)
-    return counts
-
-
 UK_CODE = "K02000001"
 
 

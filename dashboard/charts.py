@@ -322,9 +322,11 @@ def short_icb(name: str) -> str:
     return name.replace(" Integrated Care Board", " ICB")
 
 
-def _icb_shading(catalogue: Catalogue, shade: str) -> pd.DataFrame:
+icb_trust_counts = shared(analysis.icb_trust_counts)
+
+
+def _icb_shading(counts: pd.DataFrame, shade: str) -> pd.DataFrame:
     """Per ICB: the value the map shades by, its label and hover text."""
-    counts = analysis.icb_trust_counts(catalogue)
     polygons = counts.rename(columns={"area_code": "code"})
     if shade == "trusts" or "population" not in polygons.columns:
         return polygons.assign(
@@ -348,8 +350,8 @@ def nhs_map(catalogue: Catalogue, geo: Boundaries, icb: str, shade: str = "trust
     """ICBs shaded by trust headquarters, population or people per acute trust, with the trusts
     on top as points by type."""
     chosen = None if icb == "all" else icb
-    counts = analysis.icb_trust_counts(catalogue)
-    polygons = _icb_shading(catalogue, shade)
+    counts = icb_trust_counts(catalogue)
+    polygons = _icb_shading(counts, shade)
     trusts = analysis.trusts(catalogue, chosen)
     points = trusts.assign(category=trusts["trust_type"], hover=trusts["name"] + " (" + trusts["type"] + ")")
     located = int(points["located"].sum())
@@ -391,7 +393,7 @@ def nhs_map(catalogue: Catalogue, geo: Boundaries, icb: str, shade: str = "trust
 
 @shared
 def nhs_trusts_per_icb(catalogue: Catalogue) -> Chart:
-    counts = analysis.icb_trust_counts(catalogue)
+    counts = icb_trust_counts(catalogue)
     ranked = counts.assign(
         code=counts["area_code"], value=counts["trusts"], text=counts["trusts"].astype(str),
         label=counts["area_name"].map(short_icb),
@@ -405,9 +407,6 @@ def nhs_trusts_per_icb(catalogue: Catalogue) -> Chart:
         source=analysis.source_line(catalogue, catalogue.trusts["source_id"].unique()),
         table_columns={"label": "ICB", "value": "Trusts", "acute_trusts": "Acute"},
     )
-
-
-icb_trust_counts = shared(analysis.icb_trust_counts)
 
 
 @shared
@@ -532,6 +531,22 @@ def area_spine(catalogue: Catalogue, area_code: str) -> Chart | None:
                        "midlands_lowest": "Midlands lowest", "midlands_highest": "Midlands highest",
                        "outcome": "Compared with England"},
     )
+
+
+@shared
+def area_profile_table(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
+    """Every indicator for the area beside its region and England, headed for readers."""
+    table = area_profile(catalogue, area_code)
+
+    def shown(value) -> str:
+        return "not available" if value != value else f"{value:,.1f}"
+
+    return table.assign(england=table["england_value"].map(shown), region=table["region_value"].map(shown))[
+        ["indicator", "breakdown", "period", "display", "region", "england", "vs_england"]
+    ].rename(columns={
+        "indicator": "Indicator", "breakdown": "Sex", "period": "Period", "display": "Value",
+        "region": "Region", "england": "England", "vs_england": "Compared with England",
+    })
 
 
 @shared
