@@ -27,12 +27,12 @@ NATURAL_EARTH = "Made with Natural Earth"
 
 
 class SharedFigure(go.Figure):
-    """A finished figure that many sessions show: turned into plain JSON data once.
+    """A finished figure that many sessions show: turned into plain data and JSON text once.
 
-    ``st.plotly_chart`` calls ``to_dict()`` (a deep copy, numpy arrays encoded) and then
-    Plotly's encoder on every rerun: about half the server's time for a page of charts. This
-    figure does that work once and hands out the same JSON-ready dict. It is never changed
-    after it is built, and nothing downstream changes the dict.
+    Encoding a figure (a deep copy, numpy arrays encoded, then Plotly's JSON encoder) was about
+    half the server's time for a page of charts when it happened on every rerun. This figure
+    does it once: ``to_dict`` for images and slides, ``to_json_text`` for the page. It is never
+    changed after it is built, and nothing downstream changes what it hands out.
     """
 
     def to_dict(self) -> dict:
@@ -41,6 +41,13 @@ class SharedFigure(go.Figure):
             plain = json.loads(pio.to_json(go.Figure.to_dict(self), validate=False))
             self.__dict__["_plain"] = plain
         return plain
+
+    def to_json_text(self) -> str:
+        text = self.__dict__.get("_json_text")
+        if text is None:
+            text = json.dumps(self.to_dict(), separators=(",", ":"))
+            self.__dict__["_json_text"] = text
+        return text
 
 
 @dataclass(frozen=True)

@@ -66,9 +66,12 @@ def for_slide(fig: go.Figure, source: str, link: str, generated_on: date,
         height=height,
         font=dict(size=18),
         title=dict(text=title, font=dict(size=26), x=0.01, xref="container", xanchor="left", y=0.98, yanchor="top"),
-        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", xanchor="left"),
+        legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", xanchor="left", font_size=18),
         margin=dict(l=30, r=40, t=title_height + 70, b=footer_height + 50),
     )
+    # The page's template sizes axis text for a screen; a slide is read from across a room.
+    slide.update_xaxes(tickfont_size=18, title_font_size=18)
+    slide.update_yaxes(tickfont_size=18, title_font_size=18)
     slide.add_annotation(
         text="<br>".join(line.replace("<", "&lt;") for line in lines),
         xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top", yshift=-50,

@@ -49,8 +49,17 @@ def title_margin(wrapped_title: str) -> int:
 
 _template = go.layout.Template(pio.templates["afcharts"])
 _template.layout.hovermode = "closest"
-_template.layout.font.family = "Source Sans Pro, Arial, sans-serif"
-_template.layout.title.font.size = 17
+TEXT = "#0B0C0C"
+SECONDARY_TEXT = "#505A5F"  # GOV.UK secondary text: 7:1 contrast on white
+# afcharts sizes its type for slides (18.6 px); on the page, charts sit beside 16 px body text.
+# "Source Sans" is the typeface Streamlit serves with the app; kaleido's images fall back to Arial.
+_template.layout.font = dict(family='"Source Sans", "Source Sans Pro", Arial, sans-serif', size=12, color=SECONDARY_TEXT)
+_template.layout.title.font = dict(size=16, color=TEXT, weight="bold")
+_template.layout.legend.font.size = 12
+_template.layout.hoverlabel.font = dict(size=13, color=TEXT)
+for axis in (_template.layout.xaxis, _template.layout.yaxis):
+    axis.tickfont.size = 12
+    axis.title.font = dict(size=12, color=SECONDARY_TEXT)
 _template.layout.title.x = 0.01
 _template.layout.title.xref = "container"
 _template.layout.title.xanchor = "left"

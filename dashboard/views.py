@@ -1,8 +1,9 @@
 """Streamlit rendering shared by every page: cached data, URL-bound controls, chart blocks.
 
-This is the only module (with ``pages/``) that imports Streamlit. Nothing from a URL or a
-data file is rendered as HTML: text from either goes through ``state.escape_markdown`` or
-into code spans, and ``unsafe_allow_html`` is never used.
+Only this module, ``figure_element`` and the page files import Streamlit. Nothing from a URL
+or a data file is rendered as HTML: text from either goes through ``state.escape_markdown``
+or into code spans, and ``unsafe_allow_html`` is never used. Charts reach the browser as
+JSON that Plotly draws as SVG text, which keeps only Plotly's few formatting tags.
 """
 
 from __future__ import annotations
@@ -16,13 +17,17 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import briefing, config, exports, images, state, tables
+from dashboard import briefing, config, exports, figure_element, images, state, tables
 from dashboard.catalogue import Catalogue, load_catalogue
 from dashboard.charts import Chart
 from dashboard.errors import DataFileError
 from dashboard.geography import Boundaries, load_boundaries
 
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+# plotly.js 4's "Share chart" button uploads the figure to Plotly's cloud: never offered.
+PLOTLY_CONFIG = {
+    "displaylogo": False, "showSendToCloud": False, "showLink": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "sendChartToCloud"],
+}
 
 
 # cache_resource, not cache_data: every session shares one read-only copy of the catalogue and
@@ -127,14 +132,9 @@ def chart_block(chart: Chart, catalogue: Catalogue, *, select_into: tuple[str, f
     control to the clicked item's code (the trace's ``locations`` or ``customdata`` first column).
     """
     fig, table, key = chart.figure, chart.table, chart.key
-    if select_into:
-        st.plotly_chart(
-            fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart-{key}",
-            on_select=functools.partial(_select_callback, f"chart-{key}", *select_into),
-            selection_mode="points",
-        )
-    else:
-        st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=f"chart-{key}")
+    on_click = functools.partial(_select_callback, f"chart-{key}", *select_into) if select_into else None
+    figure_element.figure(fig.to_json_text(), key=f"chart-{key}", config=PLOTLY_CONFIG,
+                          label=chart.title, on_click=on_click)
     st.caption(md(chart.source))
     st.markdown(md(chart.summary))
     with st.expander("Table of this chart"):
@@ -190,8 +190,7 @@ def _select_callback(chart_key: str, parameter_key: str, accepted: frozenset[str
     Outline layers sit on top of the areas, so a click also "selects" a region outline: only
     codes the selector offers are taken.
     """
-    selection = st.session_state[chart_key].selection
-    for point in selection.get("points", []):
+    for point in figure_element.clicked_points(chart_key):
         code = point.get("location") or (point.get("customdata") or [None])[0]
         if code in accepted:
             st.session_state[parameter_key] = code

@@ -7,7 +7,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import config, state
+from dashboard import config, figure_element, state
 from dashboard.catalogue import load_catalogue
 
 ENTRY = str(config.REPO_ROOT / "streamlit_app.py")
@@ -52,7 +52,9 @@ def open_page(page: str, query: dict[str, str | list[str]] | None = None) -> App
 
 
 def figures(app: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    """The Plotly JSON of every chart on the page, in order."""
+    charts = [element for element in app.get("bidi_component") if element.proto.component_name == "midlands_figure"]
+    return [json.loads(json.loads(chart.proto.json)["figure"]) for chart in charts]
 
 
 def all_text(app: AppTest) -> str:
@@ -74,6 +76,8 @@ def test_every_page_renders_real_content(page):
         assert figure["layout"]["title"]["text"], "every chart states its finding in a title"
         assert any(trace.get("type") not in ("choropleth", "scattergeo") for trace in figure["data"])
         assert all(trace.get("type") not in ("choropleth", "scattergeo", "choroplethmapbox") for trace in figure["data"])
+        drawn = {trace.get("type", "scatter") for trace in figure["data"]}
+        assert drawn <= figure_element.bundled_trace_types(), f"not in the browser's plotly.js: {drawn - figure_element.bundled_trace_types()}"
 
 
 def test_overview_shows_sourced_headlines():

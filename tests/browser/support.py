@@ -123,8 +123,9 @@ _SETTLED = """(quietMs) => {
     // A skeleton stands in for an element whose code is still loading (Plotly's is large): while
     // it downloads the page is quiet but not yet drawn.
     if (document.querySelector('[data-stale="true"], [data-testid="stSpinner"], [data-testid="stSkeleton"]')) return false;
-    const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]').length;
-    const drawn = document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg').length;
+    // Counted by Streamlit's container, which exists before the chart's own code has run.
+    const charts = document.querySelectorAll('.stBidiComponent').length;
+    const drawn = document.querySelectorAll('.stBidiComponent [data-testid="dashboardFigure"] .main-svg').length;
     if (drawn < charts) return false;
     return performance.now() - (window.__lastMutation || 0) > quietMs;
 }"""
@@ -144,3 +145,16 @@ def wait_for_app(page, timeout_ms: int = 30_000, quiet_ms: int = 700) -> None:
 def rendered_at_ms(page) -> float:
     """Milliseconds from navigation start to the page's last change."""
     return page.evaluate("() => window.__lastMutation")
+
+
+CHART = '[data-testid="dashboardFigure"]'
+
+
+def open_map(page, url: str, settle_ms: int = 1000):
+    """Open a page and return its first chart once its MapLibre map has painted."""
+    page.goto(url)
+    wait_for_app(page)
+    chart = page.locator(CHART).first
+    chart.locator("canvas.maplibregl-canvas").wait_for(timeout=20_000)
+    page.wait_for_timeout(settle_ms)  # MapLibre paints a moment after its canvas appears
+    return chart

@@ -14,10 +14,12 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from tests.browser.support import (
+    CHART,
     PAGES,
     SCREENSHOTS,
     chromium_path,
     is_local,
+    open_map,
     require,
     running_app,
     wait_for_app,
@@ -75,8 +77,9 @@ def test_every_page_renders_offline_and_is_screenshotted(browser, server):
         wait_for_app(page)
         assert page.get_by_test_id("stException").count() == 0, name
         assert page.get_by_role("heading", name="Midlands Health & Life Sciences Dashboard").is_visible(), name
-        content = page.locator('[data-testid="stPlotlyChart"], [data-testid="stDataFrame"], [data-testid="stTable"]')
+        content = page.locator(f'{CHART}, [data-testid="stDataFrame"], [data-testid="stTable"]')
         assert content.count() > 0, f"{name} shows no chart or table"
+        assert page.locator('.modebar-btn[data-title^="Share"]').count() == 0, "no button uploads a chart"
         full_screenshot(page, SCREENSHOTS / f"{name}.png")
     outside = sorted({url for url in requests if not is_local(url)})
     assert outside == [], f"requests left the machine: {outside[:5]}"
@@ -85,13 +88,56 @@ def test_every_page_renders_offline_and_is_screenshotted(browser, server):
 
 def test_maps_draw_our_boundaries_without_tiles(browser, server):
     page = new_page(browser)
-    page.goto(f"{server}/inequalities")
-    wait_for_app(page)
-    chart = page.locator('[data-testid="stPlotlyChart"]').first
-    chart.locator("canvas.maplibregl-canvas").wait_for(timeout=20_000)
-    page.wait_for_timeout(1500)  # MapLibre paints after the canvas appears
+    chart = open_map(page, f"{server}/inequalities", settle_ms=1500)
+    # MapLibre's own stylesheet, which the bundle carries, is applied (no stray controls).
+    assert chart.locator("canvas.maplibregl-canvas").evaluate("c => getComputedStyle(c).position") == "absolute"
+    assert chart.locator(".maplibregl-ctrl-attrib-button").is_hidden(), "no empty attribution button"
     colours = distinct_colours(chart.screenshot())
     assert colours > 20, f"the map looks blank ({colours} colours)"
+    page.context.close()
+
+
+# The values of the map's main layer (other layers are outlines and the grey "no data" areas).
+AREA_VALUES = "Array.from(plot._fullData.reduce((a, t) => (t.z && t.z.length > a.length ? t.z : a), []))"
+
+
+def test_a_filter_change_redraws_the_map_in_place(browser, server):
+    """The same map (its MapLibre canvas) takes the new values: no new chart, no error."""
+    page = new_page(browser)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    chart = open_map(page, f"{server}/inequalities", settle_ms=0)
+    before = chart.evaluate("plot => { window.__firstCanvas = plot.querySelector('canvas.maplibregl-canvas'); "
+                            "return " + AREA_VALUES + "; }")
+    page.get_by_label("Sex", exact=True).click()
+    page.get_by_role("option", name="Male", exact=True).click()
+    page.wait_for_timeout(150)
+    wait_for_app(page)
+    after = chart.evaluate(f"plot => {AREA_VALUES}")
+    assert "(male, " in chart.evaluate("plot => plot.layout.title.text")
+    assert after != before, "the map shows the new values"
+    assert chart.evaluate("plot => plot.querySelector('canvas.maplibregl-canvas') === window.__firstCanvas")
+    assert errors == [], errors
+    page.wait_for_timeout(1000)
+    assert distinct_colours(chart.screenshot()) > 20, "the redrawn map is not blank"
+    page.context.close()
+
+
+def test_charts_a_change_leaves_alone_are_not_redrawn(browser, server):
+    page = new_page(browser)
+    open_map(page, f"{server}/inequalities", settle_ms=0)
+    charts = page.locator(CHART)
+    for index in range(charts.count()):
+        charts.nth(index).evaluate("plot => { plot.__redraws = 0; plot.on('plotly_afterplot', () => { plot.__redraws += 1; }); }")
+    page.get_by_label("Area for the trend", exact=True).click()
+    page.get_by_role("option", name="Leicester", exact=True).click()
+    page.wait_for_timeout(150)
+    wait_for_app(page)
+    titles = [charts.nth(i).evaluate("plot => plot.layout.title.text") for i in range(charts.count())]
+    redraws = [charts.nth(i).evaluate("plot => plot.__redraws") for i in range(charts.count())]
+    trend = next(i for i, title in enumerate(titles) if "Leicester" in title)
+    assert redraws[trend] > 0, "the trend chart shows the chosen area"
+    assert [count for i, count in enumerate(redraws) if i != trend] == [0] * (len(redraws) - 1), redraws
     page.context.close()
 
 

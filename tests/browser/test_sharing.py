@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.support import chromium_path, require, wait_for_app
+from tests.browser.support import CHART, chromium_path, open_map, require, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -77,7 +77,7 @@ def test_clicking_an_icb_focuses_the_page(browser, server):
     page = fresh(browser)
     page.goto(f"{server}/nhs")
     wait_for_app(page)
-    chart = page.locator('[data-testid="stPlotlyChart"]').nth(1)  # trust headquarters per ICB
+    chart = page.locator(CHART).nth(1)  # trust headquarters per ICB
     chart.evaluate("element => element.scrollIntoView({block: 'center'})")
     page.wait_for_timeout(300)
     first_bar = chart.locator("g.point path").first.bounding_box()
@@ -91,12 +91,49 @@ def test_clicking_an_icb_focuses_the_page(browser, server):
     page.context.close()
 
 
+def test_clicking_an_icb_on_the_map_focuses_the_page(browser, server):
+    page = fresh(browser)
+    chart = open_map(page, f"{server}/nhs")
+    # Lincolnshire: a large ICB, so some of its area is clear of trusts' dots.
+    # Points inside the ICB's outline, between its middle and its edge; the first one whose hover
+    # names the ICB (not a trust's dot drawn over it) is clicked.
+    candidates = chart.evaluate("""plot => {
+        const trace = plot._fullData.find(t => t.type === 'choroplethmap' && t.locations.includes('E54000013'));
+        const feature = trace.geojson.features.find(f => f.properties.code === 'E54000013');
+        const ring = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates[0] : feature.geometry.coordinates[0][0];
+        const mid = [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
+        const map = plot._fullLayout.map._subplot.map, box = plot.querySelector('canvas.maplibregl-canvas').getBoundingClientRect();
+        const points = [];
+        for (let i = 0; i < ring.length; i += Math.max(1, Math.floor(ring.length / 8)))
+            for (const t of [0.3, 0.6]) {
+                const xy = map.project([mid[0] + t * (ring[i][0] - mid[0]), mid[1] + t * (ring[i][1] - mid[1])]);
+                points.push({x: box.left + xy.x, y: box.top + xy.y});
+            }
+        plot.on('plotly_hover', e => { window.__hovered = e.points.map(p => p.location); });
+        return points;
+    }""")
+    for point in candidates:
+        page.evaluate("() => { window.__hovered = []; }")
+        page.mouse.move(point["x"], point["y"], steps=3)
+        page.wait_for_timeout(150)
+        if page.evaluate("() => window.__hovered") == ["E54000013"]:
+            page.mouse.click(point["x"], point["y"])
+            break
+    else:
+        pytest.fail("no point of the ICB's area could be hovered")
+    page.wait_for_function("() => new URL(location.href).searchParams.get('icb') !== 'all'", timeout=15_000)
+    wait_for_app(page)
+    assert parse_qs(urlparse(page.url).query)["icb"] == ["E54000013"]
+    assert selected_texts(page)[0] == "NHS Lincolnshire Integrated Care Board"
+    page.context.close()
+
+
 @pytest.mark.parametrize("path", ["inequalities?sex=Male&period=2022-24", "clusters"])
 def test_briefing_deck_downloads_and_opens(browser, server, path, tmp_path):
     page = fresh(browser)
     page.goto(f"{server}/{path}")
     wait_for_app(page)
-    charts = page.locator('[data-testid="stPlotlyChart"]').count()
+    charts = page.locator(CHART).count()
     page.get_by_role("button", name="Prepare briefing").click()
     download_button = page.get_by_role("button", name="Download briefing (.pptx)")
     download_button.wait_for(timeout=60_000)
