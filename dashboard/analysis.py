@@ -480,23 +480,30 @@ def trend(catalogue: Catalogue, indicator_id: str, area_code: str, breakdown: st
 
 
 def trend_sentence(table: pd.DataFrame, indicator: pd.Series, area_code: str) -> str:
-    """'In Leicester, male life expectancy went from 77.1 years (2017-19) to 76.8 (2022-24); England …'"""
+    """'In Derby, male life expectancy fell from 78.0 years in 2017-19 to 77.0 years in 2020-22;
+    England's went from 79.8 years to 78.9 over the same periods.'
+
+    Directions are read from the values as shown, so a change that rounds away is "unchanged"
+    rather than a rise from 81.8 to 81.8; England is compared over the area's own periods.
+    """
     mine = table[table["area_code"] == area_code]
     if len(mine) < 2:
         return "Only one period is published for this area, so no trend can be shown."
     first, last = mine.iloc[0], mine.iloc[-1]
     unit = indicator["unit"]
-    change = last["value"] - first["value"]
-    direction = "rose" if change > 0 else "fell" if change < 0 else "did not change"
-    sentence = (
-        f"In {first['area_name']}, {stats.mid_sentence(indicator['short_title'])} {direction} from "
-        f"{stats.format_value(first['value'], unit)} in {first['period']} to "
-        f"{stats.format_value(last['value'], unit)} in {last['period']}"
-    )
-    england = table[table["area_code"] == ENGLAND_CODE]
-    if len(england) >= 2:
-        e_change = england.iloc[-1]["value"] - england.iloc[0]["value"]
-        sentence += f"; England's changed by {e_change:+.1f} over the same periods"
+    shown_first, shown_last = stats.format_value(first["value"], unit), stats.format_value(last["value"], unit)
+    subject = f"In {first['area_name']}, {stats.mid_sentence(indicator['short_title'])}"
+    if shown_first == shown_last:
+        sentence = f"{subject} was {shown_last} in both {first['period']} and {last['period']}"
+    else:
+        direction = "rose" if last["value"] > first["value"] else "fell"
+        sentence = f"{subject} {direction} from {shown_first} in {first['period']} to {shown_last} in {last['period']}"
+    england = table[table["area_code"] == ENGLAND_CODE].set_index("period")["value"]
+    if first["period"] in england.index and last["period"] in england.index:
+        e_first = stats.format_value(england[first["period"]], unit)
+        e_last = stats.format_value(england[last["period"]], unit)
+        sentence += (f"; England's was {e_last} in both" if e_first == e_last
+                     else f"; England's went from {e_first} to {e_last} over the same periods")
     return sentence + "."
 
 

@@ -59,7 +59,17 @@ def test_trend_orders_area_region_england_and_reports_change(catalogue):
     assert list(table[table["area_name"] == "Derby"]["period"]) == ["2017-19", "2020-22"]
     sentence = analysis.trend_sentence(table, catalogue.indicator("life_expectancy_birth"), "E06000015")
     assert "fell from 78.0 years in 2017-19 to 77.0 years in 2020-22" in sentence
-    assert "England's changed by -0.9" in sentence
+    assert "England's went from 79.8 years to 78.9 years over the same periods" in sentence
+
+
+def test_trend_sentence_calls_a_change_that_rounds_away_unchanged(catalogue):
+    table = analysis.trend(catalogue, "life_expectancy_birth", "E06000015", "Male")
+    flat = table.copy()
+    flat.loc[flat["area_name"] == "Derby", "value"] = [77.04, 76.96]
+    flat.loc[flat["area_name"] == "England", "value"] = [79.01, 78.98]
+    sentence = analysis.trend_sentence(flat, catalogue.indicator("life_expectancy_birth"), "E06000015")
+    assert "In Derby, life expectancy was 77.0 years in both 2017-19 and 2020-22;" in sentence
+    assert "England's was 79.0 years in both." in sentence
 
 
 def test_profile_uses_each_indicators_latest_period(catalogue):
