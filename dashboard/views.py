@@ -137,11 +137,15 @@ def chart_block(chart: Chart, catalogue: Catalogue, *, select_into: tuple[str, f
                           label=chart.title, on_click=on_click)
     st.caption(md(chart.source))
     st.markdown(md(chart.summary))
-    with st.expander("Table of this chart"):
-        if chart.shown_markdown is not None:
-            st.markdown(chart.shown_markdown)
-        else:
-            show_table(chart.shown)
+    # Drawn only while open: every rerun re-renders whatever is on the page, and three closed
+    # tables were about 60 ms of the browser's work for each filter change (scripts/benchmark.py).
+    table_box = st.expander("Table of this chart", key=f"table-{key}", on_change="rerun")
+    if table_box.open:
+        with table_box:
+            if chart.shown_markdown is not None:
+                st.markdown(chart.shown_markdown)
+            else:
+                show_table(chart.shown)
     spec = briefing.ChartSpec(
         key=key, title=chart.title, summary=chart.summary, source=chart.source,
         figure=fig, table=chart.shown, source_ids=chart.source_ids,

@@ -98,6 +98,19 @@ def test_maps_use_maplibre_over_our_geojson_with_a_blank_style():
     assert "E54000055" in codes  # NHS Birmingham and Solihull ICB
 
 
+def test_a_chart_table_is_sent_only_once_opened():
+    app = open_page("inequalities")
+    tables = [box for box in app.expander if box.label == "Table of this chart"]
+    assert len(tables) == len(figures(app)), "every chart has its table alternative"
+    assert all(len(box.children) == 0 for box in tables), "closed tables cost the browser nothing"
+    app.session_state[tables[1].key] = True  # the ranked chart's table, opened
+    app.run()
+    ranked = next(box for box in app.expander if box.key == tables[1].key)
+    table_text = ranked.markdown[0].value
+    assert table_text.startswith("| Area |") and "Rutland" in table_text
+    assert "Better" in table_text and "Worse" in table_text
+
+
 def test_inequalities_url_seeds_the_view():
     app = open_page("inequalities", {"indicator": "life_expectancy_birth", "sex": "Male", "period": "2017-19"})
     assert not app.exception

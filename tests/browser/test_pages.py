@@ -86,6 +86,31 @@ def test_every_page_renders_offline_and_is_screenshotted(browser, server):
     page.context.close()
 
 
+def test_overview_links_open_each_theme_page_with_its_charts(browser, server):
+    """Page switches happen in one document: each page's charts mount and draw, none left over."""
+    page = new_page(browser)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(server)
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    for label, path in [("NHS coverage", "/nhs"), ("Industry clusters", "/clusters"),
+                        ("Research scale", "/research"), ("Health inequalities", "/inequalities")]:
+        main.get_by_role("link", name=label).click()
+        page.wait_for_url(f"**{path}*")
+        page.wait_for_timeout(150)
+        wait_for_app(page)
+        drawn = page.locator(f"{CHART} .main-svg")
+        assert page.locator(CHART).count() > 0 and drawn.count() >= page.locator(CHART).count(), label
+        assert page.locator(".js-plotly-plot").count() == page.locator(CHART).count(), "no chart is left over"
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name="Overview").click()
+        page.wait_for_url(lambda url: urlparse(url).path in ("/", "/overview"))
+        page.wait_for_timeout(150)
+        wait_for_app(page)
+    assert errors == [], errors
+    page.context.close()
+
+
 def test_maps_draw_our_boundaries_without_tiles(browser, server):
     page = new_page(browser)
     chart = open_map(page, f"{server}/inequalities", settle_ms=1500)
@@ -138,6 +163,21 @@ def test_charts_a_change_leaves_alone_are_not_redrawn(browser, server):
     trend = next(i for i, title in enumerate(titles) if "Leicester" in title)
     assert redraws[trend] > 0, "the trend chart shows the chosen area"
     assert [count for i, count in enumerate(redraws) if i != trend] == [0] * (len(redraws) - 1), redraws
+    page.context.close()
+
+
+def test_opening_a_chart_table_shows_its_rows(browser, server):
+    page = new_page(browser)
+    page.goto(f"{server}/inequalities")
+    wait_for_app(page)
+    tables = page.get_by_test_id("stExpander").filter(has_text="Table of this chart")
+    tables.nth(1).get_by_text("Table of this chart").click()
+    rows = tables.nth(1).locator("table tbody tr")
+    rows.first.wait_for(timeout=15_000)
+    assert rows.count() == 24, "one row per Midlands upper-tier area"
+    words = rows.evaluate_all("rows => rows.map(row => row.cells[3].textContent)")
+    assert set(words) <= {"Better", "Similar", "Worse", "Not compared"} and "Better" in words, words
+    assert tables.nth(0).locator("table").count() == 0, "the other tables stay unsent"
     page.context.close()
 
 
