@@ -26,6 +26,11 @@ from dashboard.tables import SMALL_TABLE_ROWS, markdown_table
 NATURAL_EARTH = "Made with Natural Earth"
 
 
+def _rows_source(catalogue: Catalogue, rows: pd.DataFrame) -> str:
+    """The source line of a chart's rows, with every period they cover."""
+    return analysis.source_line(catalogue, rows["source_id"], ", ".join(sorted(rows["period"].unique())))
+
+
 class SharedFigure(go.Figure):
     """A finished figure that many sessions show: turned into plain data and JSON text once.
 
@@ -106,7 +111,7 @@ def overview_cluster_jobs(catalogue: Catalogue) -> Chart | None:
     return Chart(
         "overview-cluster-jobs", fig, jobs,
         summary="Jobs in each Midlands cluster as its report states them; clusters overlap, so they do not add up.",
-        source=analysis.source_line(catalogue, jobs["source_id"], ", ".join(sorted(jobs["period"].unique()))),
+        source=_rows_source(catalogue, jobs),
         table_columns={"label": "Cluster", "text": "Jobs", "period": "Period"},
     )
 
@@ -169,7 +174,7 @@ def cluster_metric(catalogue: Catalogue, metric: str) -> Chart:
     return Chart(
         "clusters-metric", fig, table,
         summary=indicator["definition"] + (f" Not available for: {', '.join(missing)}." if missing else ""),
-        source=analysis.source_line(catalogue, table["source_id"], ", ".join(sorted(table["period"].unique()))),
+        source=_rows_source(catalogue, table),
         table_columns={"label": "Cluster", "text": "Value", "period": "Period"},
     )
 
@@ -212,7 +217,7 @@ def cluster_growth(catalogue: Catalogue) -> Chart | None:
     return Chart(
         "clusters-growth", fig, growth,
         summary=catalogue.indicator("cluster_business_growth_since_2013")["definition"],
-        source=analysis.source_line(catalogue, growth["source_id"], ", ".join(sorted(growth["period"].unique()))),
+        source=_rows_source(catalogue, growth),
         table_columns={"label": "Cluster", "text": "Growth since 2013", "period": "Period"},
     )
 
@@ -312,9 +317,7 @@ def research_infrastructure(catalogue: Catalogue) -> Chart | None:
             "These are the partners' own counts; the list above holds the units that could be individually "
             "verified, so the two can differ."
         ),
-        source=analysis.source_line(
-            catalogue, infrastructure["source_id"], ", ".join(sorted(infrastructure["period"].unique()))
-        ),
+        source=_rows_source(catalogue, infrastructure),
         table_columns={"label": "Infrastructure", "text": "Number", "area_name": "Stated for", "period": "Period"},
     )
 
@@ -533,7 +536,7 @@ def area_spine(catalogue: Catalogue, area_code: str) -> Chart | None:
             "Each row is scaled on its own: England at the centre line, the Midlands area furthest from England "
             "at the edge, better (or higher, where neither is better) to the right."
         ),
-        source=analysis.source_line(catalogue, rows["source_id"], ", ".join(sorted(rows["period"].unique()))),
+        source=_rows_source(catalogue, rows),
         table_columns={"label": "Indicator", "display": "Value", "england_value": "England",
                        "midlands_lowest": "Midlands lowest", "midlands_highest": "Midlands highest",
                        "outcome": "Compared with England"},

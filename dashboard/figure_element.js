@@ -1,7 +1,7 @@
-// One Plotly figure, drawn by the plotly.js that ships with the Python plotly package and is
-// served by this app (never a CDN). Unlike st.plotly_chart, whose element identity hashes the
-// figure so that every change mounts a new chart (and a new WebGL context for a map), this
-// element keeps its identity and redraws in place with Plotly.react.
+// One Plotly figure, drawn by the app's partial plotly.js bundle (frontend/plotly/, served from
+// static/, never a CDN). Unlike st.plotly_chart, whose element identity hashes the figure so that
+// every change mounts a new chart (and a new WebGL context for a map), this element keeps its
+// identity and redraws in place with Plotly.react.
 
 const LIBRARY_PROMISE = "__midlandsPlotlyLibrary";
 
@@ -58,15 +58,13 @@ export default function render({ data, parentElement, setTriggerValue }) {
   // Every rerun sends every chart; one whose figure has not changed is left as it is.
   if (data.figure === plot.__requestedFigure) return purge;
   plot.__requestedFigure = data.figure;
-  plot.__latestRender = (plot.__latestRender || 0) + 1;
-  const thisRender = plot.__latestRender;
   const figure = JSON.parse(data.figure);
   const layout = { ...figure.layout, autosize: true };
   plot.style.height = `${layout.height || 450}px`;
 
   loadPlotly(data.library)
     .then((Plotly) => {
-      if (thisRender !== plot.__latestRender) return null; // a newer figure arrived meanwhile
+      if (plot.__requestedFigure !== data.figure) return null; // a newer figure arrived meanwhile
       keepSameMapStyle(plot, layout);
       const config = { ...data.config, responsive: true };
       // If an update in place fails, a fresh plot still shows the right figure.

@@ -51,10 +51,7 @@ def figure(figure_json: str, *, key: str, config: dict, label: str,
     """Show a figure given as Plotly JSON; ``on_click`` runs when a point is clicked."""
     data = {"figure": figure_json, "config": config, "library": LIBRARY_URL,
             "clickable": on_click is not None, "label": label}
-    if on_click is None:
-        _render(key=key, data=data, width="stretch")
-    else:
-        _render(key=key, data=data, width="stretch", on_click_change=on_click)
+    _render(key=key, data=data, width="stretch", on_click_change=on_click)  # None: no click event
 
 
 def clicked_points(key: str) -> list[dict]:
