@@ -21,6 +21,9 @@ def sex_word(breakdown: str) -> str:
     return "" if breakdown in EVERYONE else breakdown.lower()
 
 
+TOTAL = "All"  # the breakdown of a count of everyone (population), beside its Female and Male parts
+
+
 def values_for(
     catalogue: Catalogue,
     indicator_id: str,
@@ -211,7 +214,7 @@ SIZE_UNITS = ("people", "count")
 
 def area_context(catalogue: Catalogue, area_code: str) -> str | None:
     """'Population 1,183,618 (mid-2024; Office for National Statistics).' where held."""
-    rows = values_for(catalogue, "population")
+    rows = values_for(catalogue, "population", breakdown=TOTAL)
     rows = rows[rows["area_code"] == area_code]
     if rows.empty:
         return None
@@ -349,7 +352,7 @@ def icb_table(catalogue: Catalogue) -> pd.DataFrame:
     members = current_utlas(catalogue).groupby("icb_code")["area_name"].apply(lambda names: ", ".join(sorted(names)))
     icbs["upper_tier_areas"] = icbs["area_code"].map(members).fillna("")
     icbs["region_name"] = icbs["region_code"].map(areas["area_name"]).fillna("")
-    population = values_for(catalogue, "population", area_types=("icb",))
+    population = values_for(catalogue, "population", breakdown=TOTAL, area_types=("icb",))
     if population.empty:
         population = icb_populations_from_areas(catalogue)
     if not population.empty:
@@ -377,7 +380,7 @@ def icb_populations_from_areas(catalogue: Catalogue) -> pd.DataFrame:
     the July 2022 boundary changes; data/areas.csv).
     """
     members = current_utlas(catalogue)
-    rows = values_for(catalogue, "population", area_types=("utla",))
+    rows = values_for(catalogue, "population", breakdown=TOTAL, area_types=("utla",))
     found = []
     for icb_code, group in members.groupby("icb_code"):
         mine = rows[rows["area_code"].isin(group.index)]
@@ -615,7 +618,7 @@ def midlands_population_share(catalogue: Catalogue) -> dict | None:
 
     Returns None unless both regions and the UK have a population for the same period.
     """
-    rows = values_for(catalogue, "population", area_types=("region", "country"))
+    rows = values_for(catalogue, "population", breakdown=TOTAL, area_types=("region", "country"))
     for period in sorted(rows["period"].unique(), key=periods.sort_key, reverse=True):
         same = rows[rows["period"] == period].set_index("area_code")
         if all(code in same.index for code in (*MIDLANDS_REGION_CODES, UK_CODE)):

@@ -15,9 +15,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 from dashboard import periods
+from dashboard.config import ENGLAND_CODE, MIDLANDS_REGION_CODES
 from dashboard.errors import DataFileError, DataProblem
 
-THEMES = ("clusters", "research", "nhs", "inequalities")
+THEMES = ("clusters", "research", "nhs", "inequalities", "population")
 POLARITIES = ("higher_is_better", "lower_is_better", "neither")
 UNITS = (
     "count",
@@ -34,6 +35,7 @@ UNITS = (
 )
 AREA_TYPES = (
     "utla",
+    "ltla",
     "icb",
     "region",
     "nhs_region",
@@ -69,6 +71,7 @@ _SLUG = r"^[a-z0-9_]+$"
 _AREA_CODE = r"^[A-Z0-9-]+$"
 _DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _HEADER_LINES = 1  # row numbers are editor line numbers
+UK_CODE = "K02000001"
 
 
 def _text(*checks: pa.Check, required: bool = True, unique: bool = False) -> pa.Column:
@@ -94,7 +97,8 @@ SOURCES_SCHEMA = pa.DataFrameSchema(
         "url": _text(_matches(r"^https?://[^\s<>\"]+$", "must be an http(s) address")),
         "licence": _text(),
         "published": _text(_matches(r"^$|" + _DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD"), required=False),
-        "accessed": _text(_matches(r"^\d{4}-\d{2}-\d{2}$", "must be YYYY-MM-DD")),
+        # When a curator read a web page; empty for files the pipeline reads (their notes name the copy).
+        "accessed": _text(_matches(r"^$|^\d{4}-\d{2}-\d{2}$", "must be YYYY-MM-DD"), required=False),
         "notes": _text(required=False),
     },
     strict=False,
@@ -112,6 +116,10 @@ INDICATORS_SCHEMA = pa.DataFrameSchema(
         "why_it_matters": _text(),
         "caveats": _text(required=False),
         "source_id": _text(),
+        # Written by the pipeline from the publisher's metadata; empty for curated figures.
+        "released": pa.Column(str, required=False),
+        "decimal_places": pa.Column(str, checks=_matches(r"^\d?$", "must be a whole number of places"), required=False),
+        "in_development": pa.Column(str, checks=pa.Check.isin(["", "yes", "no"]), required=False),
     },
     strict=False,
 )
@@ -124,6 +132,9 @@ AREAS_SCHEMA = pa.DataFrameSchema(
         "region_code": _text(required=False),
         "icb_code": _text(required=False),
         "boundary_code": _text(required=False),
+        # The upper-tier area of a district (a unitary's own code); the last year of an ended area.
+        "utla_code": pa.Column(str, required=False),
+        "ended": pa.Column(str, checks=_matches(r"^(\d{4})?$", "must be a year or empty"), required=False),
         "notes": _text(required=False),
     },
     strict=False,
@@ -203,6 +214,10 @@ class Catalogue:
     values: pd.DataFrame  # joined with area, indicator and period order columns
     trusts: pd.DataFrame
     institutions: pd.DataFrame
+    # Every English area and its values, for national ranks and similar areas; ``areas`` and
+    # ``values`` hold the Midlands, their comparators and the curated areas.
+    national_areas: pd.DataFrame | None = None
+    national_values: pd.DataFrame | None = None
 
     def indicator(self, indicator_id: str) -> pd.Series:
         return self.indicators.loc[indicator_id]
@@ -231,7 +246,7 @@ def _read_csv(path: Path, name: str, schema: pa.DataFrameSchema) -> pd.DataFrame
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataFileError([DataProblem(name, None, None, f"cannot be read as CSV: {exc}")]) from exc
-    missing = [c for c in schema.columns if c not in frame.columns]
+    missing = [c for c, column in schema.columns.items() if column.required and c not in frame.columns]
     if missing:
         raise DataFileError(
             [DataProblem(name, _HEADER_LINES, c, "column is missing from the header") for c in missing]
@@ -374,6 +389,42 @@ def _check_links(sources, indicators, areas, values, trusts, institutions) -> li
     return problems
 
 
+OFFICIAL_DIR = "official"  # written by ``python -m pipeline``; everything else in data/ is curated
+
+
+def _read_tables(data_dir: Path, relative: str, schema: pa.DataFrameSchema, key: str | None) -> pd.DataFrame:
+    """A table from the curated file and, where the pipeline has written one, the official file.
+
+    A key given in both is an error naming the second file's row: nothing is overridden silently.
+    """
+    frames = []
+    for folder in (data_dir, data_dir / OFFICIAL_DIR):
+        path = folder / relative
+        if folder != data_dir and not path.exists():
+            continue
+        name = _relative(path, data_dir)
+        frames.append(_with_location(_read_csv(path, name, schema), name))
+    table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if key:
+        repeated = table[table.duplicated(key, keep="first")]
+        if not repeated.empty:
+            first = table.drop_duplicates(key).set_index(key)
+            raise DataFileError(_problem_rows(
+                table, table.duplicated(key, keep="first"), key,
+                lambda r: f"{getattr(r, key)!r} is also given in {first.loc[getattr(r, key), 'loc_file']} "
+                f"row {first.loc[getattr(r, key), 'loc_row']}",
+            ))
+    return table
+
+
+def _in_focus(areas: pd.DataFrame) -> pd.Series:
+    """The dashboard's own areas: the Midlands and its comparators (England, the UK), and every
+    curated area. The rest of England stays in ``national_values`` for ranking."""
+    official = areas["loc_file"].str.startswith(f"data/{OFFICIAL_DIR}/")
+    comparators = areas["area_code"].isin([ENGLAND_CODE, UK_CODE, *MIDLANDS_REGION_CODES])
+    return ~official | comparators | areas["region_code"].isin(MIDLANDS_REGION_CODES)
+
+
 def load_catalogue(data_dir: Path) -> Catalogue:
     """Load and validate every table; raise DataFileError on the first file with problems."""
     data_dir = Path(data_dir)
@@ -382,13 +433,13 @@ def load_catalogue(data_dir: Path) -> Catalogue:
         path = data_dir / relative
         return _with_location(_read_csv(path, _relative(path, data_dir), schema), _relative(path, data_dir))
 
-    sources = read("sources.csv", SOURCES_SCHEMA)
-    indicators = read("indicators.csv", INDICATORS_SCHEMA)
-    areas = read("areas.csv", AREAS_SCHEMA)
+    sources = _read_tables(data_dir, "sources.csv", SOURCES_SCHEMA, "source_id")
+    indicators = _read_tables(data_dir, "indicators.csv", INDICATORS_SCHEMA, "indicator_id")
+    areas = _read_tables(data_dir, "areas.csv", AREAS_SCHEMA, "area_code")
     trusts = read("trusts.csv", TRUSTS_SCHEMA)
     institutions = read("institutions.csv", INSTITUTIONS_SCHEMA)
 
-    value_files = sorted((data_dir / "values").glob("*.csv"))
+    value_files = sorted((data_dir / "values").glob("*.csv")) + sorted((data_dir / OFFICIAL_DIR / "values").glob("*.csv"))
     if not value_files:
         raise DataFileError([DataProblem("data/values/", None, None, "no values files (*.csv) found")])
     problems: list[DataProblem] = []
@@ -406,17 +457,26 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     if problems:
         raise DataFileError(problems)
 
+    focus = _in_focus(areas)
+    areas = areas.drop(columns=["loc_file", "loc_row"])
+    for column in ("utla_code", "ended"):
+        if column not in areas.columns:
+            areas[column] = ""
+    areas[["utla_code", "ended"]] = areas[["utla_code", "ended"]].fillna("")
     values = values.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True)
     bounds = values["period"].map(periods.period_bounds)
     values["period_start"] = bounds.str[0].astype(int)
     values["period_end"] = bounds.str[1].astype(int)
     values["qualifier"] = values["qualifier"].fillna("")
+    focus_codes = set(areas.loc[focus.to_numpy(), "area_code"])
 
     return Catalogue(
         sources=sources.drop(columns=["loc_file", "loc_row"]).set_index("source_id", drop=False),
         indicators=indicators.drop(columns=["loc_file", "loc_row"]).set_index("indicator_id", drop=False),
-        areas=areas.drop(columns=["loc_file", "loc_row"]).set_index("area_code", drop=False),
-        values=values,
+        areas=areas[focus.to_numpy()].set_index("area_code", drop=False),
+        values=values[values["area_code"].isin(focus_codes)].reset_index(drop=True),
         trusts=trusts.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True),
         institutions=institutions.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True),
+        national_areas=areas.set_index("area_code", drop=False),
+        national_values=values,
     )

@@ -224,6 +224,7 @@ def nhs_params(catalogue: Catalogue) -> list[Param]:
     icbs = catalogue.areas_of_type("icb").sort_values("area_name")
     has_population = not catalogue.values[
         (catalogue.values["indicator_id"] == "population") & (catalogue.values["area_type"] == "utla")
+        & (catalogue.values["breakdown"] == "All")
     ].empty
     shades = list(NHS_SHADES) if has_population else ["trusts"]
     return [

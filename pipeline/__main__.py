@@ -1,0 +1,99 @@
+"""``python -m pipeline``: rebuild ``data/official`` from ``../shared/raw``, or check it.
+
+    python -m pipeline                 # build, swap in on success, print the change report
+    python -m pipeline --check         # rebuild in a temporary folder; exit 1 if data/ differs
+
+The build writes into a temporary folder beside the output and swaps it in only when every
+input has passed its checks, so a failed build leaves ``data/`` exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import filecmp
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from pipeline import report
+from pipeline.build import build
+from pipeline.errors import InputError
+
+OFFICIAL = "official"
+CHANGELOG = "CHANGELOG.md"
+
+
+def _compare(expected: Path, actual: Path) -> list[str]:
+    """Files that differ between two trees, as relative paths with what is wrong."""
+    differences = []
+    expected_files = {p.relative_to(expected) for p in expected.rglob("*") if p.is_file()}
+    actual_files = {p.relative_to(actual) for p in actual.rglob("*") if p.is_file()} if actual.exists() else set()
+    for path in sorted(expected_files - actual_files):
+        differences.append(f"missing from data/: {path}")
+    for path in sorted(actual_files - expected_files):
+        differences.append(f"not made by the pipeline: {path}")
+    for path in sorted(expected_files & actual_files):
+        if not filecmp.cmp(expected / path, actual / path, shallow=False):
+            differences.append(f"differs: {path}")
+    return differences
+
+
+def _append_changelog(out: Path, lines: list[str], raw: Path) -> None:
+    path = out / CHANGELOG
+    header = "# Data changelog\n\nWritten by `python -m pipeline` after each rebuild that changed a value (newest first).\n"
+    body = path.read_text(encoding="utf-8") if path.exists() else header
+    if body.startswith(header):
+        body = body[len(header):]
+    entry = f"\n## {dt.date.today().isoformat()}: rebuilt from {raw}\n\n" + "\n".join(lines) + "\n"
+    path.write_text(header + entry + body, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
+    parser.add_argument("--raw", type=Path, default=Path("../shared/raw"), help="official input files (read only)")
+    parser.add_argument("--out", type=Path, default=Path("data"), help="the data folder the app reads")
+    parser.add_argument("--check", action="store_true", help="rebuild into a temporary folder and compare")
+    args = parser.parse_args(argv)
+    out = args.out
+    target = out / OFFICIAL
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".pipeline-", dir=out) as scratch:
+        built = Path(scratch) / OFFICIAL
+        try:
+            summary = build(args.raw, out, built)
+        except InputError as exc:
+            print(f"The pipeline stopped: {len(exc.problems)} problem(s) with its inputs. data/ is unchanged.", file=sys.stderr)
+            for problem in exc.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 2
+        changes = report.changes(target, built)
+        if args.check:
+            differences = _compare(built, target)
+            if differences:
+                print(f"data/{OFFICIAL} is not what the pipeline makes from {args.raw}:")
+                for line in differences[:40]:
+                    print(f"  {line}")
+                for line in changes:
+                    print(line)
+                print("Run `python -m pipeline` and commit the result.")
+                return 1
+            print(f"data/{OFFICIAL} is exactly what the pipeline makes from {args.raw}.")
+            return 0
+        if target.exists():
+            retired = Path(scratch) / "previous"
+            target.rename(retired)
+        built.rename(target)
+        print(f"Built data/{OFFICIAL} from {args.raw}.")
+        print("\n".join(report.left_out(summary)))
+        if changes:
+            print("Changes:\n" + "\n".join(changes))
+            _append_changelog(out, changes, args.raw)
+        else:
+            print("No value changed.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One reader per input format. Each returns tidy rows with the line they came from."""

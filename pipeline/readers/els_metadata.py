@@ -1,0 +1,115 @@
+"""Publisher metadata beside each ELS data file, in its two forms.
+
+- ESS beta (current ELS): ``{"ess-beta-metadata": {...}}``, either one indicator's fields or a
+  ``shared`` block plus one block per indicator name. Fields: ``label``, ``subtitle``,
+  ``longDescription``, ``caveats``, ``decimalPlaces``, ``experimentalStatistic`` (``T`` =
+  official statistics in development), ``sourceDate`` (dd/mm/yyyy), ``sourceURL``, ``sourceOrg``.
+- CSV-cubed (earlier ELS, ``ons-els-history/``): ``title``, ``summary``, ``description``
+  (Markdown naming the source under a ``### Source`` heading), ``publisher`` (a GOV.UK
+  organisation address), ``dataset_issued``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import fail
+from pipeline.readers.sniff import refuse_html
+
+# GOV.UK organisation addresses used as ``publisher`` in CSV-cubed metadata.
+PUBLISHER_NAMES = {
+    "https://www.gov.uk/government/organisations/office-for-national-statistics": "Office for National Statistics",
+}
+_MARKDOWN_LINK = re.compile(r"\[[^\]]*\]\((https?://[^)\s]+)\)")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    publisher: str
+    title: str
+    url: str
+    released: str  # ISO date of the publisher's release, as the metadata gives it
+    definition: str
+    caveats: str
+    decimal_places: int | None
+    in_development: bool | None  # None where the metadata does not say
+
+
+def read(path: Path, name: str, indicator: str | None = None) -> Metadata:
+    """The metadata of one indicator (``indicator`` names its block where the file has several)."""
+    refuse_html(path, name)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise fail(name, None, None, f"cannot be read as JSON: {exc}") from None
+    if not isinstance(document, dict):
+        raise fail(name, None, None, "is not a JSON object")
+    if "ess-beta-metadata" in document:
+        return _ess_beta(document["ess-beta-metadata"], name, indicator)
+    if "title" in document and "description" in document:
+        return _csv_cubed(document, name)
+    raise fail(name, None, None, "has neither 'ess-beta-metadata' nor CSV-cubed 'title' and 'description'")
+
+
+def _ess_beta(block: dict, name: str, indicator: str | None) -> Metadata:
+    if not isinstance(block, dict):
+        raise fail(name, None, "ess-beta-metadata", "is not an object")
+    fields = dict(block.get("shared") or {})
+    if indicator is not None and "shared" in block:
+        if indicator not in block:
+            raise fail(name, None, indicator, f"no metadata block for indicator {indicator!r}")
+        fields.update(block[indicator])
+    elif "shared" not in block:
+        fields.update(block)
+    for key in ("sourceOrg", "sourceURL", "sourceDate"):
+        if not fields.get(key):
+            raise fail(name, None, key, "is missing or empty")
+    try:
+        released = dt.datetime.strptime(fields["sourceDate"], "%d/%m/%Y").date().isoformat()
+    except ValueError:
+        raise fail(name, None, "sourceDate", f"{fields['sourceDate']!r} is not a date like 31/12/2025") from None
+    definition = " ".join(
+        part.strip() for part in (fields.get("subtitle"), fields.get("longDescription")) if part and part.strip()
+    )
+    places = fields.get("decimalPlaces")
+    flag = fields.get("experimentalStatistic")
+    return Metadata(
+        publisher=fields["sourceOrg"].replace("|", " and "),
+        title=fields.get("label") or indicator or "",
+        url=fields["sourceURL"],
+        released=released,
+        definition=definition,
+        caveats=(fields.get("caveats") or "").strip(),
+        decimal_places=int(places) if isinstance(places, int) else None,
+        in_development={"T": True, "F": False}.get(flag),
+    )
+
+
+def _csv_cubed(document: dict, name: str) -> Metadata:
+    description = document.get("description") or ""
+    source_section = description.split("### Source", 1)[1] if "### Source" in description else ""
+    link = _MARKDOWN_LINK.search(source_section)
+    if not link:
+        raise fail(name, None, "description", "names no source address under '### Source'")
+    publisher_url = document.get("publisher", "")
+    if publisher_url not in PUBLISHER_NAMES:
+        raise fail(name, None, "publisher", f"{publisher_url!r} is not a publisher this pipeline knows")
+    issued = str(document.get("dataset_issued") or "")[:10]
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", issued):
+        raise fail(name, None, "dataset_issued", f"{issued!r} is not a date")
+    caveats = description.split("### Source Notes and Caveats", 1)[1] if "### Source Notes and Caveats" in description else ""
+    caveats = caveats.split("###", 1)[0].strip()
+    return Metadata(
+        publisher=PUBLISHER_NAMES[publisher_url],
+        title=document["title"],
+        url=link.group(1),
+        released=issued,
+        definition=(document.get("summary") or "").strip(),
+        caveats=caveats,
+        decimal_places=None,
+        in_development=None,
+    )
