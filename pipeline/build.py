@@ -44,13 +44,13 @@ class BuildSummary:
             self.left_out[key] = self.left_out.get(key, 0) + count
 
 
-def build(raw_dir: Path, curated_dir: Path, out_dir: Path) -> BuildSummary:
+def build(raw_dir: Path, curated_dir: Path, out_dir: Path, indicators: tuple[Indicator, ...] | None = None) -> BuildSummary:
     manifest = Manifest(raw_dir)
     membership = area_register.read_icb_membership(Path(curated_dir) / "icb_membership.csv")
     register = area_register.read_register(manifest, membership)
     summary = BuildSummary()
     values, indicator_rows, sources = [], [], {}
-    for indicator in INDICATORS:
+    for indicator in INDICATORS if indicators is None else indicators:
         frame, metadata = _indicator_values(indicator, manifest, register, summary)
         values.append(frame)
         indicator_rows.append(_indicator_row(indicator, metadata))
