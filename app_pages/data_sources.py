@@ -12,9 +12,12 @@ views.ignore_url()
 
 st.header("Data & sources")
 st.markdown(
-    f"The dashboard holds **{len(catalogue.values):,} figures** for **{len(catalogue.indicators)} indicators** "
-    f"from **{len(catalogue.sources)} sources**. Every figure names its source; a figure that could not be "
-    "sourced is left out and shown as not available."
+    f"The dashboard holds **{len(catalogue.values):,} figures** for the Midlands and their comparators "
+    f"(**{len(catalogue.national_values):,}** for every English area, used for national comparisons) for "
+    f"**{len(catalogue.indicators)} indicators** from **{len(catalogue.sources)} sources**. Every figure names its "
+    "source; a figure that could not be sourced is left out and shown as not available. Official figures are "
+    "rebuilt from the publishers' files by code (`python -m pipeline`); partner figures are quoted from their "
+    "pages and reviewed by hand."
 )
 
 st.download_button(
@@ -32,7 +35,8 @@ st.dataframe(
     charts.indicator_definitions(catalogue),
     hide_index=True,
     width="stretch",
-    column_config={"url": st.column_config.LinkColumn("Source link"), "publisher": "Source"},
+    column_config={"url": st.column_config.LinkColumn("Source link"), "publisher": "Source",
+                   "released": "Released", "status": "Status"},
 )
 
 st.subheader("Sources")

@@ -15,6 +15,7 @@ if not view["indicator"]:
 
 indicator_id, sex, period = view["indicator"], view["sex"], view["period"]
 st.markdown(views.md(charts.gap_sentence(catalogue, indicator_id, sex, period)))
+st.caption(views.md(charts.provenance(catalogue, indicator_id)))
 
 left, right = st.columns([1, 1])
 with left:

@@ -266,6 +266,33 @@ def profile(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
     return table.sort_values(["theme", "indicator", "breakdown"]).reset_index(drop=True)
 
 
+def release_date_words(text: str) -> str:
+    """'2025-12-10' → '10 December 2025'; '2024-12' → 'December 2024'; a year stays as it is."""
+    parts = text.split("-") if text else []
+    months = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {months[int(parts[1]) - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{months[int(parts[1]) - 1]} {parts[0]}"
+    return text
+
+
+def provenance(catalogue: Catalogue, indicator_id: str) -> str:
+    """'Published by Office for National Statistics, released 10 December 2025. Official statistics
+    in development.' From the publisher's metadata where the pipeline read it."""
+    indicator = catalogue.indicator(indicator_id)
+    source = catalogue.source(indicator["source_id"])
+    released = indicator.get("released") or source["published"]
+    text = f"Published by {source['publisher']}"
+    if isinstance(released, str) and released:
+        text += f", released {release_date_words(released)}"
+    text += "."
+    if indicator.get("in_development") == "yes":
+        text += " Official statistics in development: the publisher is still developing the method."
+    return text
+
+
 def source_line(catalogue: Catalogue, source_ids, period_text: str | None = None, polarity: str | None = None) -> str:
     """'Source: ONS, Life expectancy for local areas (2021-23). Higher is better.' — plain text.
 

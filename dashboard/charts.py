@@ -458,6 +458,11 @@ def inequalities_source(catalogue: Catalogue, indicator_id: str, sex: str, perio
 
 
 @shared
+def provenance(catalogue: Catalogue, indicator_id: str) -> str:
+    return analysis.provenance(catalogue, indicator_id)
+
+
+@shared
 def gap_sentence(catalogue: Catalogue, indicator_id: str, sex: str, period: str) -> str:
     table = area_comparison(catalogue, indicator_id, sex, period)
     return analysis.gap_sentence(table, catalogue.indicator(indicator_id), sex, period)
@@ -576,6 +581,11 @@ def catalogue_csv(catalogue: Catalogue) -> bytes:
 @shared
 def indicator_definitions(catalogue: Catalogue) -> pd.DataFrame:
     indicators = catalogue.indicators.merge(
-        catalogue.sources[["source_id", "publisher", "url"]].reset_index(drop=True), on="source_id", how="left"
+        catalogue.sources[["source_id", "publisher", "url", "published"]].reset_index(drop=True), on="source_id", how="left"
     )
-    return indicators[["title", "theme", "unit", "polarity", "definition", "why_it_matters", "caveats", "publisher", "url"]]
+    released = indicators["released"] if "released" in indicators.columns else pd.Series("", index=indicators.index)
+    indicators["released"] = released.fillna("").where(released.fillna("") != "", indicators["published"])
+    development = indicators.get("in_development", pd.Series("", index=indicators.index)).fillna("")
+    indicators["status"] = development.map({"yes": "Official statistics in development", "no": "Official statistics"}).fillna("")
+    return indicators[["title", "theme", "unit", "polarity", "definition", "why_it_matters", "caveats", "publisher",
+                       "released", "status", "url"]]

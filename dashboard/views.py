@@ -220,8 +220,10 @@ def kpi(column, label: str, value_text: str, caption: str) -> None:
 
 
 
-def indicator_notes(indicator: pd.Series) -> None:
+def indicator_notes(indicator: pd.Series, provenance: str | None = None) -> None:
     """The indicator's reviewed definition, and how areas are compared."""
+    if provenance:
+        st.caption(md(provenance) + " Every indicator's definition and source: *Data & sources*.")
     with st.expander(f"About this indicator: {indicator['title']}"):
         st.markdown(f"**Definition.** {md(indicator['definition'])}")
         st.markdown(f"**Why it matters.** {md(indicator['why_it_matters'])}")
