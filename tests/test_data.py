@@ -2,8 +2,9 @@
 
 import pytest
 
-from dashboard import periods
+from dashboard import analysis, periods
 from dashboard.catalogue import load_catalogue
+from dashboard.charts import BOUNDARIES_SOURCE_ID
 from dashboard.config import DATA_DIR, ENGLAND_CODE
 
 
@@ -13,8 +14,13 @@ def catalogue():
 
 
 def current_utlas(catalogue) -> set[str]:
-    areas = catalogue.areas_of_type("utla")
-    return set(areas.index) - {"E10000021"}  # former Northamptonshire: older statistics only
+    """Upper-tier areas on today's boundaries (not former Northamptonshire: older statistics only)."""
+    return set(analysis.current_utlas(catalogue).index)
+
+
+def test_current_utlas_are_the_24_on_todays_boundaries(catalogue):
+    assert len(current_utlas(catalogue)) == 24
+    assert {"E06000061", "E06000062"} <= current_utlas(catalogue) and "E10000021" not in current_utlas(catalogue)
 
 
 def test_every_area_level_value_has_englands_value_for_the_same_period(catalogue):
@@ -29,6 +35,7 @@ def test_every_source_is_used_and_every_indicator_has_values(catalogue):
     used = set(catalogue.values["source_id"]) | set(catalogue.indicators["source_id"])
     used |= set(catalogue.trusts["source_id"]) | set(catalogue.trusts["location_source_id"])
     used |= set(catalogue.institutions["source_id"]) | set(catalogue.institutions["location_source_id"])
+    used |= {BOUNDARIES_SOURCE_ID}  # every map's boundaries
     assert set(catalogue.sources.index) - used <= {  # sources used to check codes, not for figures
         "postcodes_io_onspd", "ons_icb_boundaries_jul2022", "nhse_icbs_in_england", "nhse_integrated_care_area",
         "jucd_glossop_update", "nottstv_notts_icb_2022", "me_health_sector_page", "ohid_wdoh_commentary_2026_02",
