@@ -102,3 +102,24 @@ def test_icb_populations_add_up_to_the_two_regions(catalogue):
     northamptonshire = icbs.set_index("area_code").loc["E54000059"]
     assert northamptonshire["upper_tier_areas"] == "North Northamptonshire, West Northamptonshire", \
         "the former county is not counted beside the two unitaries that replaced it"
+
+
+def test_every_map_names_the_ons_boundaries_and_draws_both_northamptonshires(catalogue):
+    from dashboard import charts
+    from dashboard.config import boundaries_file
+    from dashboard.geography import load_boundaries
+
+    geo = load_boundaries(boundaries_file())
+    maps = [charts.overview_map(catalogue, geo), charts.research_map(catalogue, geo, "all"),
+            charts.nhs_map(catalogue, geo, "all"),
+            charts.inequalities_map(catalogue, geo, "life_expectancy_birth", "Male", "2022-24")]
+    for chart in maps:
+        assert chart.source.endswith(
+            "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
+            "Contains OS data © Crown copyright and database right 2016."
+        ), chart.key
+        assert BOUNDARIES_SOURCE_ID in chart.source_ids
+    coloured = maps[3].figure.data[-1]
+    values = dict(zip(coloured.locations, coloured.z))
+    assert values["E06000061"] == 78.8 and values["E06000062"] != values["E06000061"]
+    assert len(values) == 24 and not any(t.name == "not mapped / no data" for t in maps[3].figure.data)
