@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import charts, views
 
 catalogue = views.catalogue()
+geo = views.boundaries()
 views.ignore_url()
 
 st.header("Data & sources")
@@ -49,8 +50,8 @@ st.dataframe(
 
 st.subheader("Boundaries")
 st.markdown(
-    "Maps are drawn from our own boundary file, built from Natural Earth's 1:10m admin-1 layer "
-    "(public domain). Made with Natural Earth. Natural Earth still draws Northamptonshire as one county; "
-    "since April 2021 it is two unitary authorities, North Northamptonshire (E06000061) and West "
-    "Northamptonshire (E06000062)."
+    "Maps are drawn from our own boundary file, built from the Office for National Statistics' super "
+    "generalised local authority boundaries as they stand in 2025: regions, upper-tier areas (North and West "
+    "Northamptonshire as two areas since April 2021) and districts, with each integrated care board dissolved "
+    "from its upper-tier areas. " + geo.attribution
 )

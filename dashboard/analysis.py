@@ -63,7 +63,6 @@ def area_comparison(catalogue: Catalogue, indicator_id: str, breakdown: str, per
     england = value_row(catalogue, indicator_id, ENGLAND_CODE, breakdown, period)
     rows["region_code"] = rows["area_code"].map(catalogue.areas["region_code"])
     rows["region_name"] = rows["region_code"].map(catalogue.areas["area_name"])
-    rows["boundary_code"] = rows["area_code"].map(catalogue.areas["boundary_code"])
     region_values = {
         code: value_row(catalogue, indicator_id, code, breakdown, period)
         for code in rows["region_code"].dropna().unique()
@@ -84,31 +83,21 @@ def area_comparison(catalogue: Catalogue, indicator_id: str, breakdown: str, per
     return rows.sort_values("value", ascending=False).reset_index(drop=True)
 
 
-def map_rows(table: pd.DataFrame, boundaries_names: dict[str, str]) -> tuple[pd.DataFrame, dict[str, str]]:
-    """One row per polygon: ``code``, ``value``, ``hover``.
-
-    An area drawn by a polygon it shares (North and West Northamptonshire on the former
-    county's outline) cannot be coloured by either value: the polygon is left grey and its
-    hover label lists each area's value instead.
-    """
-    own = table[table["boundary_code"] == table["area_code"]]
+def map_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per area, each drawn by its own polygon: ``code``, ``value``, ``hover``, and the
+    area's name, value text, comparison and source for the table beside the map."""
     rows = pd.DataFrame(
         {
-            "code": own["area_code"],
-            "value": own["value"],
-            "hover": own["area_name"] + ": " + own["text"] + " — " + own["vs_england"].map(stats.outcome_phrase),
-            "area_name": own["area_name"],
-            "text": own["text"],
-            "vs_england": own["vs_england"],
-            "source_id": own["source_id"],
+            "code": table["area_code"],
+            "value": table["value"],
+            "hover": table["area_name"] + ": " + table["text"] + " — " + table["vs_england"].map(stats.outcome_phrase),
+            "area_name": table["area_name"],
+            "text": table["text"],
+            "vs_england": table["vs_england"],
+            "source_id": table["source_id"],
         }
     )
-    shared = table[(table["boundary_code"] != table["area_code"]) & table["boundary_code"].notna()]
-    shared_hover = {}
-    for code, group in shared.groupby("boundary_code"):
-        listed = "; ".join(f"{r.area_name}: {r.text}" for r in group.itertuples())
-        shared_hover[code] = f"{boundaries_names.get(code, code)}, one outline for {len(group)} areas — {listed}"
-    return rows.reset_index(drop=True), shared_hover
+    return rows.reset_index(drop=True)
 
 
 def gap_sentence(table: pd.DataFrame, indicator: pd.Series, breakdown: str, period: str) -> str:
@@ -391,12 +380,11 @@ def icb_table(catalogue: Catalogue) -> pd.DataFrame:
 
 
 def current_utlas(catalogue: Catalogue) -> pd.DataFrame:
-    """Today's upper-tier areas in an ICB: a former county that has been split (its code is its
-    successors' boundary_code, as Northamptonshire's is) is left out beside its successors."""
+    """Today's upper-tier areas in an ICB: those on today's boundaries (with a boundary_code).
+    A former county kept for older statistics (Northamptonshire) has none, so it is not counted
+    beside its successors."""
     areas = catalogue.areas
-    utlas = areas[(areas["area_type"] == "utla") & (areas["icb_code"] != "")]
-    split = set(utlas.loc[utlas["boundary_code"] != utlas.index, "boundary_code"])
-    return utlas[~utlas.index.isin(split)]
+    return areas[(areas["area_type"] == "utla") & (areas["icb_code"] != "") & (areas["boundary_code"] != "")]
 
 
 def icb_populations_from_areas(catalogue: Catalogue) -> pd.DataFrame:

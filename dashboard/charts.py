@@ -23,7 +23,14 @@ from dashboard.geography import Boundaries
 from dashboard.memo import shared
 from dashboard.tables import SMALL_TABLE_ROWS, markdown_table
 
-NATURAL_EARTH = "Made with Natural Earth"
+# The boundary file's entry in data/sources.csv, listed with every map's sources (briefing deck).
+BOUNDARIES_SOURCE_ID = "ons_uk_topojson_boundaries"
+
+
+def with_boundaries(source: str, geo: Boundaries) -> str:
+    """A map's source line: its data's sources, then the notice the boundaries' publisher asks
+    for, word for word (it is drawn under the map, in image footers and on briefing slides)."""
+    return f"{source} {geo.attribution}"
 
 
 def _rows_source(catalogue: Catalogue, rows: pd.DataFrame) -> str:
@@ -97,8 +104,9 @@ def overview_map(catalogue: Catalogue, geo: Boundaries) -> Chart:
     return Chart(
         "overview-map", fig, icbs,
         summary="The East and West Midlands regions and the integrated care boards that cover them.",
-        source=f"Boundaries: {NATURAL_EARTH} (public domain). ICB membership: data/areas.csv.",
+        source=with_boundaries("ICB membership: data/areas.csv.", geo),
         table_columns={"name": "ICB", "region_name": "Region", "upper_tier_areas": "Upper-tier areas"},
+        extra_source_ids=(BOUNDARIES_SOURCE_ID,),
     )
 
 
@@ -263,8 +271,9 @@ def research_map(catalogue: Catalogue, geo: Boundaries, institution_type: str) -
             "their host's site, and dots sharing a site are fanned out around it so each shows. Those without "
             "a sourced location are listed in the table only."
         ),
-        source=analysis.source_line(catalogue, places["source_id"].unique()) + f" Boundaries: {NATURAL_EARTH}.",
+        source=with_boundaries(analysis.source_line(catalogue, places["source_id"].unique()), geo),
         table_columns={"name": "Name", "type": "Type", "host": "Host", "city": "City"},
+        extra_source_ids=(BOUNDARIES_SOURCE_ID,),
     )
 
 
@@ -396,8 +405,9 @@ def nhs_map(catalogue: Catalogue, geo: Boundaries, icb: str, shade: str = "trust
             f"{located} of {len(points)} trusts have a sourced location; the rest are in the table only. "
             "Ambulance and some mental-health trusts serve more than one ICB. Click an ICB to focus the page on it."
         ),
-        source=source + f" Boundaries: {NATURAL_EARTH}.",
+        source=with_boundaries(source, geo),
         table_columns={"name": "Trust", "ods_code": "ODS code", "type": "Type", "icb_name": "ICB", "city": "Town"},
+        extra_source_ids=(BOUNDARIES_SOURCE_ID,),
     )
 
 
@@ -472,20 +482,47 @@ def gap_sentence(catalogue: Catalogue, indicator_id: str, sex: str, period: str)
 def inequalities_map(catalogue: Catalogue, geo: Boundaries, indicator_id: str, sex: str, period: str) -> Chart:
     indicator = catalogue.indicator(indicator_id)
     table = area_comparison(catalogue, indicator_id, sex, period)
-    polygons, shared_polygons = analysis.map_rows(table, geo.names("utla"))
+    polygons = analysis.map_rows(table)
     fig = maps.build_choropleth(
         geo.features("utla"), polygons, analysis.map_title(table, indicator, sex, period),
-        stats.UNIT_LABELS[indicator["unit"]], geo.bounds(), grey_hover=shared_polygons,
+        stats.UNIT_LABELS[indicator["unit"]], geo.bounds(),
     )
     return Chart(
         "inequalities-map", fig, polygons,
-        summary=(
-            "Northamptonshire is drawn as one county (Natural Earth predates its 2021 split) and left grey: "
-            "North and West Northamptonshire each have their own value, shown in its hover label and the chart."
-            if shared_polygons else "Darker areas have higher values."
-        ),
-        source=inequalities_source(catalogue, indicator_id, sex, period) + f" Map: {NATURAL_EARTH}.",
+        summary="Darker areas have higher values; grey areas have no value for this selection."
+        + _not_drawn(polygons, geo, "utla"),
+        source=with_boundaries(inequalities_source(catalogue, indicator_id, sex, period), geo),
         table_columns={"area_name": "Area", "text": "Value", "vs_england": "Compared with England"},
+        extra_source_ids=(BOUNDARIES_SOURCE_ID,),
+    )
+
+
+def _not_drawn(rows: pd.DataFrame, geo: Boundaries, level: str) -> str:
+    """Names of areas with a value but no outline on today's boundaries (a former county, in
+    data published before its split), so the reader knows why they are in the table only."""
+    missing = rows.loc[~rows["code"].isin(set(geo.codes(level))), "area_name"]
+    return f" Not on the map (no current boundary; in the table): {', '.join(missing)}." if len(missing) else ""
+
+
+def district_map(geo: Boundaries, table: pd.DataFrame, title: str, value_label: str, source: str,
+                 key: str = "district-map") -> Chart:
+    """Districts (lower-tier and unitary authorities) shaded by a value, upper-tier areas outlined.
+
+    ``table``: one row per district with ``area_code``, ``area_name``, ``value``, ``text`` (the
+    value as read) and ``source_id``; ``source`` is the data's source line.
+    """
+    rows = table.assign(code=table["area_code"], hover=table["area_name"] + ": " + table["text"])
+    fig = maps.build_choropleth(
+        geo.features("ltla"), rows, title, value_label, geo.bounds(), outlines=geo.features("utla"),
+    )
+    drawn = len(set(rows["code"]) & set(geo.codes("ltla")))
+    return Chart(
+        key, fig, rows,
+        summary=(f"{drawn} of {len(geo.codes('ltla'))} districts have a value; darker districts have higher "
+                 "values, grey ones none. Thicker lines are upper-tier areas." + _not_drawn(rows, geo, "ltla")),
+        source=with_boundaries(source, geo),
+        table_columns={"area_name": "District", "text": "Value"},
+        extra_source_ids=(BOUNDARIES_SOURCE_ID,),
     )
 
 

@@ -1,8 +1,9 @@
 """The Midlands boundary file: reading, checking and handing out GeoJSON by level.
 
-The file is built offline by ``scripts/build_boundaries.py`` from Natural Earth; the app
-only reads it. Northamptonshire is a single polygon (code E10000021): Natural Earth
-predates the 2021 split into North and West Northamptonshire.
+The file is built offline by ``python -m pipeline.boundaries`` from ONS's generalised
+boundaries; the app only reads it. Levels: ``region``, ``icb``, ``utla`` (upper-tier areas,
+North and West Northamptonshire among them) and ``ltla`` (districts, each with its
+``utla_code``). ``attribution`` is the notice ONS asks for under every map drawn from it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from shapely.geometry import shape
 
 from dashboard.errors import DataFileError, DataProblem
 
-LEVELS = ("utla", "icb", "region")
+LEVELS = ("region", "icb", "utla", "ltla")
 _REQUIRED_PROPERTIES = ("code", "name", "level")
 
 
@@ -67,6 +68,10 @@ def load_boundaries(path: Path, display_name: str = "data/boundaries/midlands.ge
         raise DataFileError([DataProblem(display_name, None, "features", "has no features")])
 
     problems = []
+    if not isinstance(collection.get("attribution"), str) or not collection["attribution"].strip():
+        problems.append(DataProblem(display_name, None, "attribution",
+                                    "is missing: the boundaries' notice must be shown with every map"))
+    seen: dict[tuple, int] = {}
     for number, feature in enumerate(features, start=1):
         where = f"feature {number}"
         properties = feature.get("properties") if isinstance(feature, dict) else None
@@ -76,6 +81,11 @@ def load_boundaries(path: Path, display_name: str = "data/boundaries/midlands.ge
         for name in _REQUIRED_PROPERTIES:
             if not isinstance(properties.get(name), str) or not properties.get(name):
                 problems.append(DataProblem(display_name, None, f"{where} property '{name}'", "is missing"))
+        key = (properties.get("level"), properties.get("code"))
+        if key in seen:
+            problems.append(DataProblem(display_name, None, f"{where} property 'code'",
+                                        f"repeats feature {seen[key]} ({key[1]} at level {key[0]})"))
+        seen.setdefault(key, number)
         if properties.get("level") not in LEVELS:
             problems.append(
                 DataProblem(display_name, None, f"{where} property 'level'", f"must be one of {', '.join(LEVELS)}")
@@ -93,4 +103,4 @@ def load_boundaries(path: Path, display_name: str = "data/boundaries/midlands.ge
         problems.append(DataProblem(display_name, None, f"feature {number} geometry", "is not a valid polygon"))
     if problems:
         raise DataFileError(problems)
-    return Boundaries(collection=collection, attribution=str(collection.get("attribution", "")), frame=frame)
+    return Boundaries(collection=collection, attribution=collection["attribution"], frame=frame)

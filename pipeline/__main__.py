@@ -17,9 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pipeline import report
+from pipeline import boundaries, report
 from pipeline.build import build
 from pipeline.errors import InputError
+from pipeline.manifest import Manifest
 
 OFFICIAL = "official"
 CHANGELOG = "CHANGELOG.md"
@@ -50,11 +51,27 @@ def _append_changelog(out: Path, lines: list[str], raw: Path) -> None:
     path.write_text(header + entry + body, encoding="utf-8")
 
 
+def _boundaries_text(raw: Path, out: Path) -> str:
+    """The Midlands boundary file's text, from manifest-checked ONS geography."""
+    manifest = Manifest(raw)
+    for relative in (boundaries.TOPOLOGY, boundaries.TOPOLOGY_README, boundaries.LOOKUP_2014):
+        manifest.verified_path(relative.as_posix())
+    return boundaries.build(raw, out / "areas.csv")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".tmp")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__.splitlines()[0])
     parser.add_argument("--raw", type=Path, default=Path("../shared/raw"), help="official input files (read only)")
     parser.add_argument("--out", type=Path, default=Path("data"), help="the data folder the app reads")
     parser.add_argument("--check", action="store_true", help="rebuild into a temporary folder and compare")
+    parser.add_argument("--values-only", action="store_true", help="leave the boundary file out (quicker, for tests)")
     args = parser.parse_args(argv)
     out = args.out
     target = out / OFFICIAL
@@ -63,14 +80,19 @@ def main(argv: list[str] | None = None) -> int:
         built = Path(scratch) / OFFICIAL
         try:
             summary = build(args.raw, out, built)
-        except InputError as exc:
-            print(f"The pipeline stopped: {len(exc.problems)} problem(s) with its inputs. data/ is unchanged.", file=sys.stderr)
-            for problem in exc.problems:
+            geometry = _boundaries_text(args.raw, out) if not args.values_only else None
+        except (InputError, boundaries.BoundaryBuildError) as exc:
+            problems = getattr(exc, "problems", [exc])
+            print(f"The pipeline stopped: {len(problems)} problem(s) with its inputs. data/ is unchanged.", file=sys.stderr)
+            for problem in problems:
                 print(f"  {problem}", file=sys.stderr)
             return 2
+        boundary_file = out / boundaries.OUTPUT
         changes = report.changes(target, built)
         if args.check:
             differences = _compare(built, target)
+            if geometry is not None and (not boundary_file.exists() or boundary_file.read_text(encoding="utf-8") != geometry):
+                differences.append(f"differs: {boundaries.OUTPUT.as_posix()}")
             if differences:
                 print(f"data/{OFFICIAL} is not what the pipeline makes from {args.raw}:")
                 for line in differences[:40]:
@@ -79,13 +101,15 @@ def main(argv: list[str] | None = None) -> int:
                     print(line)
                 print("Run `python -m pipeline` and commit the result.")
                 return 1
-            print(f"data/{OFFICIAL} is exactly what the pipeline makes from {args.raw}.")
+            print(f"data/{OFFICIAL} and the boundary file are exactly what the pipeline makes from {args.raw}.")
             return 0
         if target.exists():
             retired = Path(scratch) / "previous"
             target.rename(retired)
         built.rename(target)
-        print(f"Built data/{OFFICIAL} from {args.raw}.")
+        if geometry is not None:
+            _write_atomically(boundary_file, geometry)
+        print(f"Built data/{OFFICIAL}{' and the boundaries' if geometry is not None else ''} from {args.raw}.")
         print("\n".join(report.left_out(summary)))
         if changes:
             print("Changes:\n" + "\n".join(changes))

@@ -86,22 +86,21 @@ def test_headline_missing_value_is_not_available(catalogue):
     assert "Test Publisher" in item["caption"]
 
 
-def test_map_rows_leave_a_shared_outline_grey_with_both_values():
+def test_map_rows_draw_each_northamptonshire_with_its_own_value():
     table = pd.DataFrame(
         {
             "area_code": ["E06000061", "E06000062", "E06000015"],
             "area_name": ["North Northamptonshire", "West Northamptonshire", "Derby"],
-            "boundary_code": ["E10000021", "E10000021", "E06000015"],
             "value": [80.1, 81.2, 79.0],
             "text": ["80.1 years", "81.2 years", "79.0 years"],
             "vs_england": ["Similar", "Better", "Worse"],
             "source_id": ["s", "s", "s"],
         }
     )
-    rows, shared = analysis.map_rows(table, {"E10000021": "Northamptonshire"})
-    assert list(rows["code"]) == ["E06000015"]
-    assert "North Northamptonshire: 80.1 years" in shared["E10000021"]
-    assert "West Northamptonshire: 81.2 years" in shared["E10000021"]
+    rows = analysis.map_rows(table)
+    assert list(rows["code"]) == ["E06000061", "E06000062", "E06000015"]
+    assert list(rows["value"]) == [80.1, 81.2, 79.0]
+    assert rows.loc[1, "hover"].startswith("West Northamptonshire: 81.2 years — ")
 
 
 def test_source_line_summarises_many_sources(catalogue):

@@ -2,8 +2,9 @@
 
 import pytest
 
-from dashboard import periods
+from dashboard import analysis, periods
 from dashboard.catalogue import load_catalogue
+from dashboard.charts import BOUNDARIES_SOURCE_ID
 from dashboard.config import DATA_DIR, ENGLAND_CODE
 
 
@@ -13,8 +14,13 @@ def catalogue():
 
 
 def current_utlas(catalogue) -> set[str]:
-    areas = catalogue.areas_of_type("utla")
-    return set(areas.index) - {"E10000021"}  # former Northamptonshire: older statistics only
+    """Upper-tier areas on today's boundaries (not former Northamptonshire: older statistics only)."""
+    return set(analysis.current_utlas(catalogue).index)
+
+
+def test_current_utlas_are_the_24_on_todays_boundaries(catalogue):
+    assert len(current_utlas(catalogue)) == 24
+    assert {"E06000061", "E06000062"} <= current_utlas(catalogue) and "E10000021" not in current_utlas(catalogue)
 
 
 def test_every_area_level_value_has_englands_value_for_the_same_period(catalogue):
@@ -33,6 +39,7 @@ def test_every_source_is_used_and_every_indicator_has_values(catalogue):
     used = set(catalogue.values["source_id"]) | set(catalogue.indicators["source_id"])
     used |= set(catalogue.trusts["source_id"]) | set(catalogue.trusts["location_source_id"])
     used |= set(catalogue.institutions["source_id"]) | set(catalogue.institutions["location_source_id"])
+    used |= {BOUNDARIES_SOURCE_ID}  # every map's boundaries
     assert set(catalogue.sources.index) - used <= {  # sources used to check codes, not for figures
         "postcodes_io_onspd", "ons_icb_boundaries_jul2022", "nhse_icbs_in_england", "nhse_integrated_care_area",
         "jucd_glossop_update", "nottstv_notts_icb_2022", "me_health_sector_page", "ohid_wdoh_commentary_2026_02",
@@ -100,3 +107,24 @@ def test_icb_populations_add_up_to_the_two_regions(catalogue):
     northamptonshire = icbs.set_index("area_code").loc["E54000059"]
     assert northamptonshire["upper_tier_areas"] == "North Northamptonshire, West Northamptonshire", \
         "the former county is not counted beside the two unitaries that replaced it"
+
+
+def test_every_map_names_the_ons_boundaries_and_draws_both_northamptonshires(catalogue):
+    from dashboard import charts
+    from dashboard.config import boundaries_file
+    from dashboard.geography import load_boundaries
+
+    geo = load_boundaries(boundaries_file())
+    maps = [charts.overview_map(catalogue, geo), charts.research_map(catalogue, geo, "all"),
+            charts.nhs_map(catalogue, geo, "all"),
+            charts.inequalities_map(catalogue, geo, "life_expectancy_birth", "Male", "2022-24")]
+    for chart in maps:
+        assert chart.source.endswith(
+            "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "
+            "Contains OS data © Crown copyright and database right 2016."
+        ), chart.key
+        assert BOUNDARIES_SOURCE_ID in chart.source_ids
+    coloured = maps[3].figure.data[-1]
+    values = dict(zip(coloured.locations, coloured.z))
+    assert values["E06000061"] == 78.8 and values["E06000062"] != values["E06000061"]
+    assert len(values) == 24 and not any(t.name == "not mapped / no data" for t in maps[3].figure.data)

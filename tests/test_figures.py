@@ -48,6 +48,17 @@ def test_choropleth_uses_maplibre_with_no_remote_style():
     assert abs(fig.layout.map.center.lon + 1.5) < 1e-9
 
 
+def test_choropleth_draws_outlines_of_another_level_on_top():
+    table = pd.DataFrame({"code": ["A", "B"], "value": [1.0, 2.0], "hover": ["A: 1", "B: 2"]})
+    upper = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"code": "U", "name": "Upper", "level": "utla"}, "geometry": SQUARE}]}
+    fig = maps.build_choropleth(GEOJSON, table, "Districts", "years", BOUNDS, outlines=upper)
+    coloured, outline = fig.data
+    assert list(coloured.locations) == ["A", "B"] and list(coloured.z) == [1.0, 2.0]
+    assert list(outline.locations) == ["U"] and outline.hoverinfo == "skip"
+    assert [f["properties"]["code"] for f in outline.geojson["features"]] == ["U"]
+
+
 def test_point_map_skips_unlocated_rows_and_names_categories():
     points = pd.DataFrame(
         {
@@ -136,3 +147,27 @@ def test_dots_at_one_site_are_fanned_out_and_a_lone_dot_stays():
     assert len(sites) == 3, "each dot at the shared site gets its own place"
     assert all(abs(lat - 52.45) <= maps.SPREAD_DEGREES + 1e-9 for lat, _ in sites), "and stays close to it"
     assert list(points["latitude"]) == [52.45, 52.45, 52.45, 53.0], "the caller's rows are untouched"
+
+
+def test_district_map_shades_districts_from_a_table_of_district_values():
+    from dashboard import charts
+    from dashboard.config import boundaries_file
+    from dashboard.geography import load_boundaries
+
+    geo = load_boundaries(boundaries_file())
+    table = pd.DataFrame({
+        "area_code": ["E07000130", "E06000061", "E10000021"],  # a district, a unitary, a former county
+        "area_name": ["Charnwood", "North Northamptonshire", "Northamptonshire"],
+        "value": [10.0, 20.0, 30.0], "text": ["10", "20", "30"], "source_id": ["s", "s", "s"],
+    })
+    chart = charts.district_map(geo, table, "Districts", "score", "Source: Test.")
+    grey, coloured, outlines = chart.figure.data
+    assert list(coloured.locations) == ["E07000130", "E06000061", "E10000021"]
+    assert {f["properties"]["code"] for f in coloured.geojson["features"]} == {"E07000130", "E06000061"}
+    assert len(grey.locations) == 63 and "E07000130" not in set(grey.locations)
+    assert {f["properties"]["level"] for f in outlines.geojson["features"]} == {"utla"}
+    assert len(outlines.locations) == 24
+    assert "2 of 65 districts have a value" in chart.summary and "Not on the map" in chart.summary
+    assert "Northamptonshire" in chart.summary.split("Not on the map")[1]
+    assert chart.source.endswith("Contains OS data © Crown copyright and database right 2016.")
+    assert charts.BOUNDARIES_SOURCE_ID in chart.source_ids

@@ -7,13 +7,19 @@ import pytest
 
 from dashboard.config import boundaries_file
 from dashboard.errors import DataFileError
-from dashboard.geography import load_boundaries
+from dashboard.geography import LEVELS, load_boundaries
 
 
 def test_shipped_file_loads_by_level():
     boundaries = load_boundaries(boundaries_file())
-    assert (len(boundaries.codes("utla")), len(boundaries.codes("icb")), len(boundaries.codes("region"))) == (23, 11, 2)
-    assert "Natural Earth" in boundaries.attribution
+    counts = {level: len(boundaries.codes(level)) for level in LEVELS}
+    assert counts == {"region": 2, "icb": 11, "utla": 24, "ltla": 65}
+    assert boundaries.attribution.startswith(
+        "Source: Office for National Statistics licensed under the Open Government Licence v.3.0."
+    )
+    assert "Contains OS data © Crown copyright and database right 2016" in boundaries.attribution
+    assert boundaries.names("ltla")["E07000130"] == "Charnwood"
+    assert {"E06000061", "E06000062"} <= set(boundaries.codes("utla"))
     west, south, east, north = boundaries.bounds()
     assert -3.5 < west < east < 0.5 and 51.5 < south < north < 53.8
     lon, lat = boundaries.centroids("utla")["E08000025"]  # Birmingham
@@ -48,16 +54,41 @@ def test_not_a_feature_collection(tmp_path):
 def test_feature_without_code(tmp_path):
     square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
     collection = {
-        "type": "FeatureCollection",
+        "type": "FeatureCollection", "attribution": "Source: X",
         "features": [{"type": "Feature", "properties": {"name": "X", "level": "utla"}, "geometry": square}],
     }
     problem = first_problem(write(tmp_path, collection))
     assert problem.column == "feature 1 property 'code'"
 
 
-def test_feature_with_broken_geometry(tmp_path):
+SQUARE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
+
+
+def test_file_without_attribution_is_refused(tmp_path):
     collection = {
         "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": {"code": "A", "name": "X", "level": "utla"}, "geometry": SQUARE}],
+    }
+    problem = first_problem(write(tmp_path, collection))
+    assert problem.column == "attribution" and "notice" in problem.message
+
+
+def test_code_repeated_within_a_level_is_refused(tmp_path):
+    feature = {"type": "Feature", "properties": {"code": "A", "name": "X", "level": "ltla"}, "geometry": SQUARE}
+    collection = {"type": "FeatureCollection", "attribution": "Source: X", "features": [feature, feature]}
+    problem = first_problem(write(tmp_path, collection))
+    assert problem.column == "feature 2 property 'code'" and "feature 1" in problem.message
+
+
+def test_unknown_level_is_refused_naming_the_levels(tmp_path):
+    feature = {"type": "Feature", "properties": {"code": "A", "name": "X", "level": "ward"}, "geometry": SQUARE}
+    problem = first_problem(write(tmp_path, {"type": "FeatureCollection", "attribution": "S", "features": [feature]}))
+    assert problem.column == "feature 1 property 'level'" and "ltla" in problem.message
+
+
+def test_feature_with_broken_geometry(tmp_path):
+    collection = {
+        "type": "FeatureCollection", "attribution": "Source: X",
         "features": [
             {"type": "Feature", "properties": {"code": "A", "name": "X", "level": "utla"},
              "geometry": {"type": "Polygon", "coordinates": "nonsense"}},

@@ -83,7 +83,7 @@ def small_raw(tmp_path, monkeypatch):
 
 
 def run(raw: Path, data: Path, *extra: str) -> int:
-    return main(["--raw", str(raw), "--out", str(data), *extra])
+    return main(["--raw", str(raw), "--out", str(data), "--values-only", *extra])
 
 
 def rewrite_dataset(raw: Path, text: str, *, update_manifest: bool = True) -> None:

@@ -126,10 +126,12 @@ def build_choropleth(
     height: int = 520,
     points: pd.DataFrame | None = None,
     point_categories: dict[str, str] | None = None,
+    outlines: dict | None = None,
 ) -> go.Figure:
-    """A continuous choropleth. ``table`` has ``code``, ``value`` and ``hover`` columns.
+    """A continuous choropleth of any level. ``table`` has ``code``, ``value`` and ``hover`` columns.
 
     Polygons without a row are drawn grey; ``grey_hover`` may say why (else "no data").
+    ``outlines`` (e.g. upper-tier areas over a map of districts) are drawn on top as thicker lines.
     ``points`` (as for :func:`build_point_map`) are drawn on top, one legend entry per category:
     one map instead of two side by side, which is clearer and half the work for the browser.
     """
@@ -171,6 +173,9 @@ def build_choropleth(
             showlegend=False,
         )
     )
+    if outlines is not None:
+        fig.add_trace(_outline(outlines, [f["properties"]["code"] for f in outlines["features"]], 1.5,
+                               theme.DARK_GREY, "outlines"))
     if highlight:
         fig.add_trace(_outline(geojson, highlight, 4, theme.ORANGE, "selected"))
     if points is not None:
