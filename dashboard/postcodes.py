@@ -26,7 +26,7 @@ import pandas as pd
 from dashboard.config import MIDLANDS_REGION_CODES
 
 EXAMPLE = "B15 2TT"
-MAX_INPUT_LENGTH = 20  # longer than any spelling of a postcode; anything longer is not one
+MAX_INPUT_LENGTH = 100  # far longer than any spelling of a postcode: longer text is not looked at
 
 # The standard UK postcode pattern (outward code: area, district, optional letter; inward code:
 # sector digit and two unit letters from the letters Royal Mail uses there), on the normalised
@@ -178,7 +178,7 @@ def lookup(
 ) -> Lookup:
     """Postcode text, as typed, to a status and (if found) where it is. Never raises on input."""
     raw = "" if text is None else str(text)
-    if len(raw) > MAX_INPUT_LENGTH * 5:
+    if len(raw) > MAX_INPUT_LENGTH:
         return Lookup(Status.MALFORMED, "")
     postcode = normalise(raw)
     if not is_valid_format(postcode):
