@@ -7,7 +7,9 @@ from dashboard import charts, views
 catalogue = views.catalogue()
 
 st.header("Area profile")
+views.find_your_area(catalogue)
 view = views.controls("area_profile", catalogue)
+views.postcode_found(view["area"])
 area = catalogue.areas.loc[view["area"]]
 table = charts.area_profile(catalogue, view["area"])
 

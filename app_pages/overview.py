@@ -9,6 +9,7 @@ geo = views.boundaries()
 views.ignore_url()
 
 st.header("Overview")
+views.find_your_area(catalogue)
 columns = st.columns(4)
 for i, item in enumerate(charts.overview_headlines(catalogue)):
     views.kpi(columns[i % 4], item["label"], item["text"], item["caption"])

@@ -156,6 +156,31 @@ def compare_libraries(browser, runs: int) -> dict[str, float]:
             }
 
 
+def postcode_lookup_times(later_runs: int = 200) -> str:
+    """In-process: loading the postcode table (first lookup) and a later lookup, as the app does them."""
+    import time
+
+    import pandas as pd
+
+    from dashboard import config, postcodes
+
+    areas = pd.read_csv(config.DATA_DIR / "areas.csv", dtype=str, keep_default_na=False).set_index("area_code")
+    profile_codes = frozenset(areas.index[areas["area_type"].isin(["utla", "icb"])])
+    folder = config.DATA_DIR / "postcodes"
+    start = time.perf_counter()
+    table = postcodes.load_table(folder / "postcode_district.npy.xz")
+    districts = postcodes.load_districts(folder / "districts.csv")
+    first = postcodes.lookup("B15 2TT", table, areas, districts, profile_codes)
+    first_s = time.perf_counter() - start
+    start = time.perf_counter()
+    for _ in range(later_runs):
+        postcodes.lookup("LE15 6RB", table, areas, districts, profile_codes)
+    later_ms = (time.perf_counter() - start) / later_runs * 1000
+    held_mb = (table.postcodes.nbytes + table.district_index.nbytes) / 1e6
+    return (f"postcode lookup: first {first_s:.2f} s (loads {len(table.postcodes):,} postcodes, {held_mb:.0f} MB held; "
+            f"{first.status}), then {later_ms:.2f} ms each (mean of {later_runs})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -203,6 +228,7 @@ def main() -> None:
         print(f"load and compile {name}: {milliseconds / 1000:.2f} s")
     print(f"runs per page: {args.runs}; targets: ratio <= {TARGET_RATIO}, bytes <= {TARGET_BYTES:,}, "
           f"filter change <= {TARGET_FILTER_S} s")
+    print(postcode_lookup_times())
 
 
 if __name__ == "__main__":
