@@ -212,9 +212,26 @@ def area_context(catalogue: Catalogue, area_code: str) -> str | None:
     return f"Population {stats.format_value(row['value'], 'people', row['qualifier'])} (mid-{row['period']}; {publisher})."
 
 
+def is_district(area: pd.Series) -> bool:
+    """A district of a two-tier county (its upper-tier area is the county, not itself)."""
+    return area["area_type"] == "ltla"
+
+
+def peer_codes(catalogue: Catalogue, area_code: str) -> set[str]:
+    """The Midlands areas an area is ranked among: upper-tier areas for an upper-tier area, and
+    districts (two-tier districts and unitary authorities, which are both) for a district."""
+    areas = catalogue.areas
+    if is_district(areas.loc[area_code]):
+        unitary = (areas["area_type"] == "utla") & ~areas["area_code"].str.startswith("E10")
+        return set(areas.index[(areas["area_type"] == "ltla") | unitary])
+    return set(areas.index[areas["area_type"] == areas.at[area_code, "area_type"]])
+
+
 def profile(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
-    """Every indicator with a value for the area, latest period, beside England and the area's region."""
+    """Every indicator with a value for the area, latest period, beside England, the area's region
+    and, for a district, its county."""
     area = catalogue.areas.loc[area_code]
+    county = area["utla_code"] if is_district(area) and area["utla_code"] in catalogue.areas.index else ""
     mine = catalogue.values[catalogue.values["area_code"] == area_code]
     # Sizes (population, counts) describe an area; comparing them with England's says nothing.
     comparable = catalogue.indicators.index[~catalogue.indicators["unit"].isin(SIZE_UNITS)]
@@ -226,6 +243,7 @@ def profile(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
         indicator = catalogue.indicator(indicator_id)
         england = value_row(catalogue, indicator_id, ENGLAND_CODE, breakdown, period)
         region = value_row(catalogue, indicator_id, area["region_code"], breakdown, period) if area["region_code"] else None
+        upper = value_row(catalogue, indicator_id, county, breakdown, period) if county else None
         rows.append(
             {
                 "indicator_id": indicator_id,
@@ -240,6 +258,7 @@ def profile(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
                 "unit": indicator["unit"],
                 "display": display_text(row, indicator["unit"]),
                 "region_value": region["value"] if region is not None else float("nan"),
+                "upper_tier_value": upper["value"] if upper is not None else float("nan"),
                 "england_value": england["value"] if england is not None else float("nan"),
                 "vs_england": stats.compare(
                     row["value"], row["lower_ci"], row["upper_ci"],
@@ -549,7 +568,8 @@ def spine_rows(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
     rows = []
     for row in profile(catalogue, area_code).itertuples():
         indicator = catalogue.indicator(row.indicator_id)
-        peers = values_for(catalogue, row.indicator_id, breakdown=row.breakdown, period=row.period, area_types=("utla",))
+        peers = values_for(catalogue, row.indicator_id, breakdown=row.breakdown, period=row.period)
+        peers = peers[peers["area_code"].isin(peer_codes(catalogue, area_code))]
         england = row.england_value
         if len(peers) < 3 or pd.isna(england):
             continue

@@ -593,12 +593,18 @@ def area_profile_table(catalogue: Catalogue, area_code: str) -> pd.DataFrame:
     def shown(value) -> str:
         return "not available" if value != value else f"{value:,.1f}"
 
-    return table.assign(england=table["england_value"].map(shown), region=table["region_value"].map(shown))[
-        ["indicator", "breakdown", "period", "display", "region", "england", "vs_england"]
-    ].rename(columns={
+    area = catalogue.areas.loc[area_code]
+    columns = ["indicator", "breakdown", "period", "display", "region", "england", "vs_england"]
+    headings = {
         "indicator": "Indicator", "breakdown": "Sex", "period": "Period", "display": "Value",
         "region": "Region", "england": "England", "vs_england": "Compared with England",
-    })
+    }
+    table = table.assign(england=table["england_value"].map(shown), region=table["region_value"].map(shown))
+    if analysis.is_district(area) and area["utla_code"] in catalogue.areas.index:
+        table["upper_tier"] = table["upper_tier_value"].map(shown)
+        columns.insert(4, "upper_tier")
+        headings["upper_tier"] = catalogue.area_name(area["utla_code"])
+    return table[columns].rename(columns=headings)
 
 
 @shared

@@ -209,11 +209,14 @@ def inequalities_params(catalogue: Catalogue) -> list[Param]:
 
 def area_profile_params(catalogue: Catalogue) -> list[Param]:
     areas = catalogue.areas
-    choices = areas[areas["area_type"].isin(["utla", "icb"])]
-    codes = sorted(choices.index, key=lambda c: (choices.loc[c, "area_type"] != "utla", areas.loc[c, "area_name"]))
+    kinds = {"utla": 0, "ltla": 1, "icb": 2}  # upper-tier areas, then districts, then ICBs
+    current = areas["ended"] == "" if "ended" in areas.columns else True
+    choices = areas[areas["area_type"].isin(list(kinds)) & current]
+    codes = sorted(choices.index, key=lambda c: (kinds[choices.loc[c, "area_type"]], areas.loc[c, "area_name"]))
     return [
         Param("area", "area", codes, _preferred("E08000025", *codes),
-              lambda c: catalogue.area_name(c) if c in areas.index else c),
+              lambda c: (catalogue.area_name(c) + (" (district)" if areas.at[c, "area_type"] == "ltla" else ""))
+              if c in areas.index else c),
     ]
 
 

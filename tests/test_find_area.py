@@ -86,10 +86,11 @@ def test_a_rutland_postcode_names_district_icb_and_region():
     assert "LE15 6RB is in Rutland, NHS Leicester, Leicestershire and Rutland Integrated Care Board, East Midlands" in shown_text(app)
 
 
-def test_a_district_postcode_opens_its_county_and_names_the_district():
+def test_a_district_postcode_opens_the_district_and_names_its_county():
     app = submit(open_page("area_profile"), "LE167AA")
-    assert area_selected(app) == "E10000018"
+    assert area_selected(app) == "E07000131"
     assert "LE16 7AA is in Harborough, Leicestershire" in shown_text(app)
+    assert "Leicestershire" in [column for table in app.markdown for column in [table.value] if "| Leicestershire |" in column][0]
 
 
 def test_the_resolved_line_goes_once_another_area_is_chosen():

@@ -137,11 +137,11 @@ def test_rutland_opens_rutland_in_its_icb_and_region(table, catalogue, districts
     assert postcodes.sentence(result).startswith("LE15 6RB is in Rutland, NHS Leicester, Leicestershire and Rutland")
 
 
-def test_two_tier_district_opens_its_county_while_districts_are_not_profiles(table, catalogue, districts, profile_codes):
+def test_two_tier_district_opens_its_own_profile(table, catalogue, districts, profile_codes):
     result = run("LE16 7AA", table, catalogue, districts, profile_codes)
     assert result.status is Status.FOUND_MIDLANDS
-    assert "E07000131" not in profile_codes
-    assert result.place.open_code == "E10000018"
+    assert "E07000131" in profile_codes
+    assert result.place.open_code == "E07000131"
     assert postcodes.place_names(result.place)[:2] == ["Harborough", "Leicestershire"]
 
 
