@@ -13,15 +13,15 @@ if not view["indicator"]:
     st.info("No indicator in the catalogue has values for Midlands upper-tier areas yet: not available.")
     st.stop()
 
-indicator_id, sex, period = view["indicator"], view["sex"], view["period"]
-st.markdown(views.md(charts.gap_sentence(catalogue, indicator_id, sex, period)))
+indicator_id, sex, period, level = view["indicator"], view["sex"], view["period"], view["level"]
+st.markdown(views.md(charts.gap_sentence(catalogue, indicator_id, sex, period, level)))
 st.caption(views.md(charts.provenance(catalogue, indicator_id)))
 
 left, right = st.columns([1, 1])
 with left:
-    views.chart_block(charts.inequalities_map(catalogue, geo, indicator_id, sex, period), catalogue)
+    views.chart_block(charts.inequalities_map(catalogue, geo, indicator_id, sex, period, level), catalogue)
 with right:
-    views.chart_block(charts.inequalities_ranked(catalogue, indicator_id, sex, period), catalogue)
+    views.chart_block(charts.inequalities_ranked(catalogue, indicator_id, sex, period, level), catalogue)
 
 views.chart_block(charts.inequalities_trend(catalogue, indicator_id, sex, view["area"]), catalogue)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import periods, stats
+from dashboard.memo import shared
 from dashboard.catalogue import INSTITUTION_TYPE_LABELS, TRUST_TYPE_LABELS, Catalogue
 from dashboard.config import ENGLAND_CODE, MIDLANDS_REGION_CODES
 
@@ -56,10 +57,30 @@ def display_text(row, unit: str) -> str:
     return text
 
 
-def area_comparison(catalogue: Catalogue, indicator_id: str, breakdown: str, period: str) -> pd.DataFrame:
-    """Each Midlands upper-tier area's value, compared with England and with its own region."""
+LEVELS = {"utla": "upper-tier areas", "ltla": "districts"}
+
+
+def level_codes(catalogue: Catalogue, level: str) -> frozenset[str]:
+    """Midlands areas at a level: upper-tier areas (counties and unitaries), or districts (the
+    districts of two-tier counties and the unitaries, which are both)."""
+    return _level_codes(catalogue, level)
+
+
+@shared
+def _level_codes(catalogue: Catalogue, level: str) -> frozenset[str]:
+    areas = catalogue.areas
+    if level == "ltla":
+        unitary = (areas["area_type"] == "utla") & ~areas["area_code"].str.startswith("E10")
+        return frozenset(areas.index[(areas["area_type"] == "ltla") | unitary])
+    return frozenset(areas.index[areas["area_type"] == level])
+
+
+def area_comparison(catalogue: Catalogue, indicator_id: str, breakdown: str, period: str,
+                    level: str = "utla") -> pd.DataFrame:
+    """Each Midlands area's value at a level, compared with England and with its own region."""
     indicator = catalogue.indicator(indicator_id)
-    rows = values_for(catalogue, indicator_id, breakdown=breakdown, period=period, area_types=("utla",)).copy()
+    rows = values_for(catalogue, indicator_id, breakdown=breakdown, period=period)
+    rows = rows[rows["area_code"].isin(level_codes(catalogue, level))].copy()
     england = value_row(catalogue, indicator_id, ENGLAND_CODE, breakdown, period)
     rows["region_code"] = rows["area_code"].map(catalogue.areas["region_code"])
     rows["region_name"] = rows["region_code"].map(catalogue.areas["area_name"])
@@ -217,14 +238,11 @@ def is_district(area: pd.Series) -> bool:
     return area["area_type"] == "ltla"
 
 
-def peer_codes(catalogue: Catalogue, area_code: str) -> set[str]:
-    """The Midlands areas an area is ranked among: upper-tier areas for an upper-tier area, and
-    districts (two-tier districts and unitary authorities, which are both) for a district."""
-    areas = catalogue.areas
-    if is_district(areas.loc[area_code]):
-        unitary = (areas["area_type"] == "utla") & ~areas["area_code"].str.startswith("E10")
-        return set(areas.index[(areas["area_type"] == "ltla") | unitary])
-    return set(areas.index[areas["area_type"] == areas.at[area_code, "area_type"]])
+def peer_codes(catalogue: Catalogue, area_code: str) -> frozenset[str]:
+    """The Midlands areas an area is ranked among: districts for a district, otherwise areas of
+    its own type (upper-tier areas, ICBs)."""
+    area_type = catalogue.areas.at[area_code, "area_type"]
+    return level_codes(catalogue, "ltla" if area_type == "ltla" else area_type)
 
 
 def profile(catalogue: Catalogue, area_code: str) -> pd.DataFrame:

@@ -462,8 +462,8 @@ area_comparison = shared(analysis.area_comparison)
 
 
 @shared
-def inequalities_source(catalogue: Catalogue, indicator_id: str, sex: str, period: str) -> str:
-    table = area_comparison(catalogue, indicator_id, sex, period)
+def inequalities_source(catalogue: Catalogue, indicator_id: str, sex: str, period: str, level: str = "utla") -> str:
+    table = area_comparison(catalogue, indicator_id, sex, period, level)
     return analysis.source_line(catalogue, table["source_id"], period, catalogue.indicator(indicator_id)["polarity"])
 
 
@@ -473,25 +473,28 @@ def provenance(catalogue: Catalogue, indicator_id: str) -> str:
 
 
 @shared
-def gap_sentence(catalogue: Catalogue, indicator_id: str, sex: str, period: str) -> str:
-    table = area_comparison(catalogue, indicator_id, sex, period)
+def gap_sentence(catalogue: Catalogue, indicator_id: str, sex: str, period: str, level: str = "utla") -> str:
+    table = area_comparison(catalogue, indicator_id, sex, period, level)
     return analysis.gap_sentence(table, catalogue.indicator(indicator_id), sex, period)
 
 
 @shared
-def inequalities_map(catalogue: Catalogue, geo: Boundaries, indicator_id: str, sex: str, period: str) -> Chart:
+def inequalities_map(catalogue: Catalogue, geo: Boundaries, indicator_id: str, sex: str, period: str,
+                     level: str = "utla") -> Chart:
     indicator = catalogue.indicator(indicator_id)
-    table = area_comparison(catalogue, indicator_id, sex, period)
+    table = area_comparison(catalogue, indicator_id, sex, period, level)
     polygons = analysis.map_rows(table)
     fig = maps.build_choropleth(
-        geo.features("utla"), polygons, analysis.map_title(table, indicator, sex, period),
+        geo.features(level), polygons, analysis.map_title(table, indicator, sex, period),
         stats.UNIT_LABELS[indicator["unit"]], geo.bounds(),
+        outlines=geo.features("utla") if level == "ltla" else None,
     )
+    outlines = " Thicker lines are upper-tier areas." if level == "ltla" else ""
     return Chart(
         "inequalities-map", fig, polygons,
-        summary="Darker areas have higher values; grey areas have no value for this selection."
-        + _not_drawn(polygons, geo, "utla"),
-        source=with_boundaries(inequalities_source(catalogue, indicator_id, sex, period), geo),
+        summary="Darker areas have higher values; grey areas have no value for this selection." + outlines
+        + _not_drawn(polygons, geo, level),
+        source=with_boundaries(inequalities_source(catalogue, indicator_id, sex, period, level), geo),
         table_columns={"area_name": "Area", "text": "Value", "vs_england": "Compared with England"},
         extra_source_ids=(BOUNDARIES_SOURCE_ID,),
     )
@@ -527,16 +530,16 @@ def district_map(geo: Boundaries, table: pd.DataFrame, title: str, value_label: 
 
 
 @shared
-def inequalities_ranked(catalogue: Catalogue, indicator_id: str, sex: str, period: str) -> Chart:
+def inequalities_ranked(catalogue: Catalogue, indicator_id: str, sex: str, period: str, level: str = "utla") -> Chart:
     indicator = catalogue.indicator(indicator_id)
-    table = area_comparison(catalogue, indicator_id, sex, period)
+    table = area_comparison(catalogue, indicator_id, sex, period, level)
     benchmarks = analysis.benchmark_values(catalogue, indicator_id, sex, period)
     fig = bars.build_ranked_bar(
         table, analysis.finding_title(table, indicator, sex, period), stats.UNIT_LABELS[indicator["unit"]], benchmarks,
     )
     return Chart(
         "inequalities-ranked", fig, table,
-        summary=analysis.outcome_summary(table), source=inequalities_source(catalogue, indicator_id, sex, period),
+        summary=analysis.outcome_summary(table), source=inequalities_source(catalogue, indicator_id, sex, period, level),
         table_columns={
             "area_name": "Area", "region_name": "Region", "text": "Value",
             "vs_england": "Compared with England", "vs_region": "Compared with region",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard import periods
+from dashboard import analysis, periods
 from dashboard.catalogue import INSTITUTION_TYPE_LABELS, Catalogue
 from dashboard.memo import shared
 
@@ -183,23 +183,34 @@ def area_indicator_ids(catalogue: Catalogue, theme: str | None = None) -> list[s
 def inequalities_params(catalogue: Catalogue) -> list[Param]:
     ids = area_indicator_ids(catalogue, "inequalities") or area_indicator_ids(catalogue)
 
+    def at_level(earlier) -> pd.DataFrame:
+        values = _indicator_values(catalogue, earlier)
+        return values[values["area_code"].isin(analysis.level_codes(catalogue, earlier.get("level", "utla")))]
+
+    def levels(earlier):
+        # Districts only where two-tier districts have values: unitaries alone (which are at both
+        # levels) would make a district map of mostly empty counties.
+        types = set(_indicator_values(catalogue, earlier)["area_type"])
+        return [level for level in analysis.LEVELS if level in types]
+
     def breakdowns(earlier):
-        found = set(_indicator_values(catalogue, earlier)["breakdown"])
+        found = set(at_level(earlier)["breakdown"])
         return [b for b in ("Persons", "Female", "Male", "All") if b in found]
 
     def period_options(earlier):
-        values = _indicator_values(catalogue, earlier)
-        values = values[(values["breakdown"] == earlier.get("sex")) & (values["area_type"] == "utla")]
+        values = at_level(earlier)
+        values = values[values["breakdown"] == earlier.get("sex")]
         return sorted(values["period"].unique(), key=periods.sort_key, reverse=True)
 
     def areas_with_values(earlier):
-        values = _indicator_values(catalogue, earlier)
-        codes = values.loc[(values["breakdown"] == earlier.get("sex")) & (values["area_type"] == "utla"), "area_code"]
+        values = at_level(earlier)
+        codes = values.loc[values["breakdown"] == earlier.get("sex"), "area_code"]
         return sorted(codes.unique(), key=catalogue.area_name)
 
     return [
         Param("indicator", "indicator", ids, _preferred("life_expectancy_birth"),
               lambda i: catalogue.indicators.loc[i, "short_title"] if i in catalogue.indicators.index else i),
+        Param("level", "areas", levels, _preferred("utla"), lambda k: analysis.LEVELS.get(k, k).capitalize()),
         Param("sex", "sex", breakdowns, _preferred("Persons", "Female", "All")),
         Param("period", "period", period_options, _latest_period),
         Param("area", "area for the trend", areas_with_values, _preferred("E08000025"),

@@ -114,7 +114,7 @@ def test_a_chart_table_is_sent_only_once_opened():
 def test_inequalities_url_seeds_the_view():
     app = open_page("inequalities", {"indicator": "life_expectancy_birth", "sex": "Male", "period": "2017-19"})
     assert not app.exception
-    assert [s.value for s in app.selectbox][:3] == ["life_expectancy_birth", "Male", "2017-19"]
+    assert [s.value for s in app.selectbox][:4] == ["life_expectancy_birth", "utla", "Male", "2017-19"]
     assert not app.warning
     ranked = figures(app)[1]
     assert "2017-19" in ranked["layout"]["title"]["text"]
@@ -123,9 +123,21 @@ def test_inequalities_url_seeds_the_view():
 
 def test_inequalities_writes_the_latest_period_into_the_url():
     app = open_page("inequalities")
-    period = app.selectbox[2].value
+    period = app.selectbox(key="inequalities.period").value
     assert period  # the latest, written explicitly so an old link keeps its meaning
     assert dict(app.query_params)["period"] in (period, [period])
+
+
+def test_district_level_ranks_districts_and_a_level_without_data_falls_back_with_a_notice():
+    app = open_page("inequalities", {"indicator": "life_expectancy_birth", "level": "ltla", "sex": "Male", "period": "2022-24"})
+    assert not app.exception and not app.warning
+    ranked = figures(app)[1]
+    assert "of 65 Midlands areas" in ranked["layout"]["title"]["text"]
+    # Healthy life expectancy is published for unitaries but not for two-tier districts.
+    app = open_page("inequalities", {"indicator": "healthy_life_expectancy_birth", "level": "ltla"})
+    (notice,) = app.warning
+    assert "`level`" in notice.value and "ltla" in notice.value and state.escape_markdown("Upper-tier areas") in notice.value
+    assert "of 24 Midlands areas" in figures(app)[1]["layout"]["title"]["text"]
 
 
 def test_stale_period_shows_a_notice_naming_parameter_and_fallback():
@@ -133,7 +145,7 @@ def test_stale_period_shows_a_notice_naming_parameter_and_fallback():
     assert not app.exception
     (notice,) = app.warning
     assert "`period`" in notice.value and "1999-01" in notice.value
-    assert state.escape_markdown(app.selectbox[2].value) in notice.value
+    assert state.escape_markdown(app.selectbox(key="inequalities.period").value) in notice.value
 
 
 @pytest.mark.parametrize(

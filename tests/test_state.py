@@ -115,7 +115,9 @@ def test_escape_markdown_neutralises_links_and_html():
 
 def test_inequalities_writes_latest_period_explicitly(catalogue):
     view = state.parse(state.inequalities_params(catalogue), {})
-    assert view.query() == {"indicator": "life_expectancy_birth", "sex": "Male", "period": "2020-22", "area": "E06000015"}
+    assert view.query() == {
+        "indicator": "life_expectancy_birth", "level": "utla", "sex": "Male", "period": "2020-22", "area": "E06000015",
+    }
 
 
 def test_inequalities_old_period_kept_and_missing_period_reported(catalogue):
