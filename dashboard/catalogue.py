@@ -18,7 +18,11 @@ from dashboard import periods
 from dashboard.config import ENGLAND_CODE, MIDLANDS_REGION_CODES
 from dashboard.errors import DataFileError, DataProblem
 
-THEMES = ("clusters", "research", "nhs", "inequalities", "population")
+THEMES = (
+    "clusters", "research", "nhs", "inequalities", "population",
+    # Issue 12's official indicators (pipeline/indicators.py); mapped to page groups later.
+    "risk_factors", "children", "wider_determinants", "deprivation", "economy", "health_outcomes",
+)
 POLARITIES = ("higher_is_better", "lower_is_better", "neither")
 UNITS = (
     "count",
@@ -32,6 +36,11 @@ UNITS = (
     "square_km",
     "ratio",
     "per_100k",
+    "gbp",
+    "gbp_per_week",
+    "gbp_per_hour",
+    "per_1k",
+    "per_10k",
 )
 AREA_TYPES = (
     "utla",

@@ -62,7 +62,10 @@ _UNIT_SUFFIX = {
     "years": " years",
     "square_km": " km²",
     "per_100k": " per 100,000",
+    "per_1k": " per 1,000",
+    "per_10k": " per 10,000",
 }
+_GBP_SUFFIX = {"gbp": "", "gbp_per_week": " a week", "gbp_per_hour": " an hour"}
 
 
 def format_value(value, unit: str, qualifier: str = "", decimals: int | None = None) -> str:
@@ -76,6 +79,8 @@ def format_value(value, unit: str, qualifier: str = "", decimals: int | None = N
         text = f"£{number}m"
     elif unit == "gbp_billion":
         text = f"£{number}bn"
+    elif unit in _GBP_SUFFIX:
+        text = f"£{number}{_GBP_SUFFIX[unit]}"
     else:
         text = number + _UNIT_SUFFIX.get(unit, "")
     prefix = {"more than": "more than ", "about": "about ", "almost": "almost "}.get(qualifier or "", "")
@@ -110,6 +115,11 @@ UNIT_LABELS = {
     "square_km": "km²",
     "ratio": "ratio",
     "per_100k": "per 100,000",
+    "gbp": "£",
+    "gbp_per_week": "£ a week",
+    "gbp_per_hour": "£ an hour",
+    "per_1k": "per 1,000",
+    "per_10k": "per 10,000",
 }
 
 POLARITY_WORDS = {

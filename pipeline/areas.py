@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -40,6 +41,28 @@ COLUMNS = ["area_code", "area_name", "area_type", "region_code", "icb_code", "ut
 def in_scope(code: str) -> bool:
     """England's areas, and the UK as a comparator."""
     return code.startswith("E") or code == UNITED_KINGDOM
+
+
+# Areas some publishers give that the register does not hold, by the start of their code; their
+# values are left out and counted in the build report (never re-assigned to another area).
+NOT_IN_REGISTER = {
+    "E11": "metropolitan counties (E11), not in the area register",
+    "E13": "Inner and Outer London (E13), not in the area register",
+    "TL": "ITL areas other than England's regions, not in the area register",
+}
+
+
+def not_kept(code: str) -> str:
+    """Why a published area's values are left out, or "" if they are kept."""
+    if code.strip().lower() in ("", "na"):
+        return "no area code in the file (the publisher writes 'na')"
+    if code.startswith("TL"):
+        return NOT_IN_REGISTER["TL"]  # before in_scope: ITL codes do not start with E
+    if not in_scope(code):
+        return "outside England (Wales, Scotland, Northern Ireland, GB, England and Wales)"
+    if code in PUBLISHER_COMBINED_AREAS:
+        return "publisher's combined areas (E67…), not ONS areas"
+    return NOT_IN_REGISTER.get(code[:3], "")
 
 
 def _area_type(code: str, levels: list[str]) -> str | None:
@@ -182,3 +205,64 @@ def read_icb_membership(path: Path) -> pd.DataFrame:
     if not bad.empty:
         raise InputError([InputProblem(name, int(r.line), "icb_code", f"{r.icb_code!r} is not an ICB code (E54…)") for r in bad.itertuples()])
     return frame
+
+
+FINGERTIPS_AREAS = "dhsc-fingertips/areas.csv"
+FINGERTIPS_ICB_TYPE = "NHS Integrated Care Boards"
+_FINGERTIPS_ICB_NAME = re.compile(r"^(?P<name>.+ Integrated Care Board) - (?P<ods>[A-Z0-9]{3})$")
+
+
+def read_icbs(manifest: Manifest, curated_areas: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """England's ICBs from FingertipsNext's area list, as ``(register rows, curated rows)``.
+
+    The 11 Midlands ICBs are defined by the curated ``data/areas.csv`` (with their regions and
+    boundaries) and the app refuses a code given in both tables, so they are returned apart:
+    the build names their values as the curated file does and writes only the other ICBs
+    into the register. FingertipsNext lists each ICB as "NHS … Integrated Care Board - QHL"
+    (its ODS code), on the codes in use when the list was made.
+    """
+    path = manifest.verified_path(FINGERTIPS_AREAS)
+    refuse_html(path, FINGERTIPS_AREAS)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise fail(FINGERTIPS_AREAS, None, None, f"cannot be read as CSV: {exc}") from None
+    missing = [c for c in ("AreaCode", "AreaName", "Level", "AreaType") if c not in frame.columns]
+    if missing:
+        raise InputError([InputProblem(FINGERTIPS_AREAS, 1, c, "column is missing from the header") for c in missing])
+    frame["line"] = frame.index + 2
+    icbs = frame[frame["AreaType"] == FINGERTIPS_ICB_TYPE]
+    if icbs.empty:
+        raise fail(FINGERTIPS_AREAS, None, "AreaType", f"no rows of type {FINGERTIPS_ICB_TYPE!r}")
+    curated = _curated_areas(curated_areas)
+    problems, rows = [], []
+    for row in icbs.itertuples():
+        name = _FINGERTIPS_ICB_NAME.match(row.AreaName.strip())
+        if not re.match(r"^E54\d{6}$", row.AreaCode):
+            problems.append(InputProblem(FINGERTIPS_AREAS, row.line, "AreaCode", f"{row.AreaCode!r} is not an ICB code (E54…)"))
+        elif not name:
+            problems.append(InputProblem(FINGERTIPS_AREAS, row.line, "AreaName", f"{row.AreaName!r} is not 'NHS … Integrated Care Board - <ODS code>'"))
+        elif row.AreaCode in curated.index and curated.at[row.AreaCode, "area_type"] != "icb":
+            problems.append(InputProblem("data/areas.csv", None, "area_type", f"{row.AreaCode} is an ICB in {FINGERTIPS_AREAS}"))
+        elif row.AreaCode not in curated.index:
+            rows.append({
+                "area_code": row.AreaCode, "area_name": name.group("name"), "area_type": "icb",
+                "region_code": "", "icb_code": "", "utla_code": "", "boundary_code": "", "ended": "",
+                "notes": f"ODS code {name.group('ods')}. From DHSC FingertipsNext's list of NHS Integrated Care Boards.",
+            })
+    if problems:
+        raise InputError(problems)
+    register = pd.DataFrame(rows, columns=COLUMNS).set_index("area_code", drop=False)
+    curated_icbs = curated[curated["area_type"] == "icb"]
+    return register, curated_icbs
+
+
+def _curated_areas(path: Path) -> pd.DataFrame:
+    name = "data/areas.csv"
+    if not path.exists():
+        raise fail(name, None, None, "file is missing")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in ("area_code", "area_name", "area_type") if c not in frame.columns]
+    if missing:
+        raise InputError([InputProblem(name, 1, c, "column is missing from the header") for c in missing])
+    return frame.set_index("area_code", drop=False)

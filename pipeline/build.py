@@ -19,7 +19,7 @@ from pipeline import periods
 from pipeline.errors import InputError, InputProblem
 from pipeline.indicators import INDICATORS, Indicator
 from pipeline.manifest import Manifest
-from pipeline.readers import els_app, els_csv, els_metadata
+from pipeline.readers import els_app, els_csv, els_metadata, iod2019_xlsx, iod2025, sdg_csv
 
 VALUE_COLUMNS = [
     "indicator_id", "area_code", "area_name", "area_type", "period", "breakdown",
@@ -48,10 +48,14 @@ def build(raw_dir: Path, curated_dir: Path, out_dir: Path, indicators: tuple[Ind
     manifest = Manifest(raw_dir)
     membership = area_register.read_icb_membership(Path(curated_dir) / "icb_membership.csv")
     register = area_register.read_register(manifest, membership)
+    icbs, curated_icbs = area_register.read_icbs(manifest, Path(curated_dir) / "areas.csv")
+    register = pd.concat([register, icbs]).sort_index()
+    # Values name the curated Midlands ICBs as data/areas.csv does; only the register is written.
+    known_areas = pd.concat([register, curated_icbs.reindex(columns=area_register.COLUMNS).fillna("")])
     summary = BuildSummary()
     values, indicator_rows, sources = [], [], {}
     for indicator in INDICATORS if indicators is None else indicators:
-        frame, metadata = _indicator_values(indicator, manifest, register, summary)
+        frame, metadata = _indicator_values(indicator, manifest, known_areas, summary)
         values.append(frame)
         indicator_rows.append(_indicator_row(indicator, metadata))
         _add_source(sources, indicator, metadata, manifest)
@@ -68,25 +72,23 @@ def build(raw_dir: Path, curated_dir: Path, out_dir: Path, indicators: tuple[Ind
 
 def _indicator_values(indicator: Indicator, manifest: Manifest, register: pd.DataFrame, summary: BuildSummary):
     frames = []
-    metadata = None
+    metadata = indicator.metadata
     for series in indicator.series:
-        meta = els_metadata.read(
-            manifest.verified_path(indicator.metadata_file), indicator.metadata_file, series.metadata_block
-        )
-        metadata = metadata or meta
-        path = manifest.verified_path(series.data_file)
-        if indicator.reader == "els_csv":
-            rows = _csv_series(els_csv.read(path, series.data_file), series, indicator)
-        else:
-            rows = _app_series(els_app.read(path, series.data_file), indicator)
+        if indicator.metadata is None:
+            meta = els_metadata.read(
+                manifest.verified_path(indicator.metadata_file), indicator.metadata_file, series.metadata_block
+            )
+            metadata = metadata or meta
+        rows = _read_series(indicator, series, manifest)
         rows["file"] = series.data_file
         rows["breakdown"] = series.breakdown
         frames.append(rows)
     rows = pd.concat(frames, ignore_index=True)
     rows = _in_register(rows, register, indicator, summary)
     missing = rows["observation"].isna()
-    summary.skip(indicator.indicator_id, "no value published (status symbol)", int(missing.sum()))
+    summary.skip(indicator.indicator_id, "no value published (status symbol or empty cell)", int(missing.sum()))
     rows = rows[~missing]
+    rows = _given_once(rows, indicator, summary)
     _check_limits(rows)
     out = pd.DataFrame({
         "indicator_id": indicator.indicator_id,
@@ -109,6 +111,61 @@ def _indicator_values(indicator: Indicator, manifest: Manifest, register: pd.Dat
     return out.reset_index(drop=True), metadata
 
 
+def _read_series(indicator: Indicator, series, manifest: Manifest) -> pd.DataFrame:
+    """The series' rows in one shape: line, areacd, period_label, observation, lci_95, uci_95, note."""
+    path = manifest.verified_path(series.data_file)
+    reader = series.reader or indicator.reader
+    if reader == "els_csv":
+        return _csv_series(els_csv.read(path, series.data_file), series, indicator)
+    if reader == "els_app":
+        return _app_series(els_app.read(path, series.data_file), indicator)
+    readers = {
+        "iod2019_xlsx": iod2019_xlsx.read,
+        "iod2025_rda": iod2025.read_rda,
+        "iod2025_csv": iod2025.read_csv,
+        "sdg_csv": sdg_csv.read,
+    }
+    if reader not in readers:
+        raise ValueError(f"{indicator.indicator_id}: no reader {reader!r}")
+    rows = readers[reader](path, series.data_file, *series.measure)
+    return rows.rename(columns={"period": "period_label"})
+
+
+def _given_once(rows: pd.DataFrame, indicator: Indicator, summary: BuildSummary) -> pd.DataFrame:
+    """One row per area, period and breakdown.
+
+    An area may be given twice: by two files (a unitary authority is in both IoD 2019's
+    district and upper-tier summaries) or twice in one file (a region as itself and as its
+    ITL1 region). The same value (and limits) is kept once; different values stop the build.
+    """
+    key = ["areacd", "period_label", "breakdown"]
+    repeated = rows[rows.duplicated(key, keep=False)]
+    if repeated.empty:
+        return rows
+    if "from_itl1" in rows.columns:  # keep the row published under the region's own code
+        rows = rows.sort_values("from_itl1", kind="stable")
+        repeated = rows[rows.duplicated(key, keep=False)]
+    problems = []
+    for _, group in repeated.groupby(key, sort=False):
+        first = group.iloc[0]
+        for other in group.iloc[1:].itertuples():
+            same = all(
+                (pd.isna(first[c]) and pd.isna(getattr(other, c))) or first[c] == getattr(other, c)
+                for c in ("observation", "lci_95", "uci_95")
+            )
+            if not same:
+                problems.append(InputProblem(
+                    other.file, int(other.line), "observation",
+                    f"{other.areacd} {other.period_label} is {other.observation}, but {first['file']} row "
+                    f"{int(first['line'])} gives {first['observation']} for the same area and period",
+                ))
+    if problems:
+        raise InputError(problems[:50])
+    duplicated = rows.duplicated(key, keep="first")
+    summary.skip(indicator.indicator_id, "given twice with the same value (kept once)", int(duplicated.sum()))
+    return rows[~duplicated]
+
+
 def _csv_series(frame: pd.DataFrame, series, indicator: Indicator) -> pd.DataFrame:
     rows = frame[frame["indicator"] == series.els_indicator].copy()
     if rows.empty:
@@ -122,7 +179,9 @@ def _csv_series(frame: pd.DataFrame, series, indicator: Indicator) -> pd.DataFra
     labels = []
     for row in rows.itertuples():
         try:
-            labels.append(periods.label(row.period))
+            labels.append(periods.label(
+                row.period, mid_month_years=indicator.mid_month_years, snapshot_dates=indicator.snapshot_dates
+            ))
         except ValueError as exc:
             labels.append("")
             problems.append(InputProblem(series.data_file, int(row.line), "period", str(exc)))
@@ -146,18 +205,52 @@ def _app_series(frame: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
 
 
 def _in_register(rows: pd.DataFrame, register: pd.DataFrame, indicator: Indicator, summary: BuildSummary) -> pd.DataFrame:
-    in_scope = rows["areacd"].map(area_register.in_scope)
-    summary.skip(indicator.indicator_id, "outside England (Wales, Scotland, Northern Ireland, GB)", int((~in_scope).sum()))
-    rows = rows[in_scope]
-    combined = rows["areacd"].isin(area_register.PUBLISHER_COMBINED_AREAS)
-    summary.skip(indicator.indicator_id, "publisher's combined areas (E67…), not ONS areas", int(combined.sum()))
-    rows = rows[~combined]
+    rows = _itl1_as_regions(rows, register)
+    reasons = rows["areacd"].map(area_register.not_kept)
+    for reason, count in reasons[reasons != ""].value_counts().items():
+        summary.skip(indicator.indicator_id, reason, int(count))
+    rows = rows[reasons == ""]
+    absent = ~rows["areacd"].isin(register.index)
+    if indicator.absent_areas_reason:
+        summary.skip(indicator.indicator_id, indicator.absent_areas_reason, int(absent.sum()))
+        rows = rows[~absent]
     unknown = rows[~rows["areacd"].isin(register.index)]
     if not unknown.empty:
         raise InputError([
-            InputProblem(row.file, int(row.line), "areacd", f"{row.areacd!r} is not an area in ONS's geography register ({area_register.METADATA})")
+            InputProblem(row.file, int(row.line), "areacd", f"{row.areacd!r} is not an area in ONS's geography register ({area_register.METADATA}) or the ICB list ({area_register.FINGERTIPS_AREAS})")
             for row in unknown.itertuples()
         ][:50])
+    return rows
+
+
+def _itl1_as_regions(rows: pd.DataFrame, register: pd.DataFrame) -> pd.DataFrame:
+    """ITL1 rows of England's regions, under the region's code, noted as such.
+
+    ONS publishes some regional accounts (GVA, GDHI, FDI) for ITL1 regions, whose English
+    members are the nine regions and England itself under other codes (``TLF`` East Midlands).
+    A row is matched by its published name to the one region (or England) of that name in the
+    register; the note says it was published for the ITL1 code. Other ITL codes are left as
+    they are (and left out).
+    """
+    if "areanm" not in rows.columns:
+        return rows
+    itl1 = rows["areacd"].str.match(r"^TL[A-Z]$")
+    if not itl1.any():
+        return rows
+    names = register[register["area_type"].isin(["region", "country"])]
+    by_name = {name.strip(): code for code, name in names["area_name"].items() if code.startswith("E")}
+    rows = rows.copy()
+    rows["from_itl1"] = False
+    for index in rows.index[itl1]:
+        published = str(rows.at[index, "areanm"]).strip()
+        name = published.removesuffix(" (England)")
+        code = by_name.get(name)
+        if code is None:
+            continue  # Wales, Scotland, Northern Ireland: left out as ITL areas
+        note = f"Published for the ITL1 region {rows.at[index, 'areacd']} ({published}), the same area."
+        rows.at[index, "note"] = "; ".join(p for p in (rows.at[index, "note"], note) if p)
+        rows.at[index, "areacd"] = code
+        rows.at[index, "from_itl1"] = True
     return rows
 
 
@@ -204,7 +297,7 @@ def _indicator_row(indicator: Indicator, metadata) -> dict:
 
 
 def _add_source(sources: dict, indicator: Indicator, metadata, manifest: Manifest) -> None:
-    files = sorted({s.data_file for s in indicator.series} | {indicator.metadata_file})
+    files = sorted({s.data_file for s in indicator.series} | ({indicator.metadata_file} - {""}))
     entries = [manifest.entry(f) for f in files]
     copies = "; ".join(f"{e.copy_path} ({e.copy_repository}@{e.copy_commit[:12]}, sha256 {e.sha256[:12]}…)" for e in entries)
     source = sources.setdefault(indicator.source_id, {

@@ -28,11 +28,15 @@ def test_every_area_level_value_has_englands_value_for_the_same_period(catalogue
     local = values[values["area_type"] == "utla"]
     england = set(map(tuple, values[values["area_code"] == ENGLAND_CODE][["indicator_id", "period", "breakdown"]].values))
     missing = {key for key in map(tuple, local[["indicator_id", "period", "breakdown"]].values) if key not in england}
-    # The ELS file of economic inactivity due to long-term sickness has no England rows: its areas
-    # are compared with their region only. Every other indicator is benchmarked for every period.
+    # Files with no England rows: the ELS files of economic inactivity due to long-term sickness and
+    # of children in relative poverty (UK, regions and areas only), and the Indices of Deprivation
+    # (area summaries of a relative index; England has no score or rank). Their areas are compared
+    # with their region or each other only. Every other indicator is benchmarked for every period.
+    no_england = {"econ_inactive_ltsick_pct_of_inactive", "children_relative_poverty_bhc", "children_relative_poverty_ahc"}
+    deprivation = set(catalogue.indicators.index[catalogue.indicators["theme"] == "deprivation"])
     publishes_england = set(values.loc[values["area_code"] == ENGLAND_CODE, "indicator_id"])
     assert {key for key in missing if key[0] in publishes_england} == set()
-    assert publishes_england >= set(local["indicator_id"]) - {"econ_inactive_ltsick_pct_of_inactive"}
+    assert publishes_england >= set(local["indicator_id"]) - no_england - deprivation
 
 
 def test_every_source_is_used_and_every_indicator_has_values(catalogue):

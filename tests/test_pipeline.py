@@ -23,7 +23,8 @@ from pipeline.indicators import Indicator, Series
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO.parent / "shared" / "raw"
-GEOGRAPHY = ("ons-geography/els-geo-metadata.json", "ons-geography/ltla14-lookup.csv", "ons-geography/changes.csv")
+GEOGRAPHY = ("ons-geography/els-geo-metadata.json", "ons-geography/ltla14-lookup.csv", "ons-geography/changes.csv",
+             "dhsc-fingertips/areas.csv")
 DATASET = "ons-els/test-measure/test-measure.csv"
 METADATA = "ons-els/test-measure/test-measure.json"
 HEADER = "areacd,areanm,geography,indicator,period,observation,measure,unit,lci_95,uci_95,status,notes"
@@ -77,7 +78,8 @@ def small_raw(tmp_path, monkeypatch):
     write_manifest(raw)
     data = tmp_path / "data"
     data.mkdir()
-    shutil.copy(REPO / "data" / "icb_membership.csv", data / "icb_membership.csv")
+    for curated in ("icb_membership.csv", "areas.csv"):
+        shutil.copy(REPO / "data" / curated, data / curated)
     monkeypatch.setattr(pipeline.build, "INDICATORS", (TEST_INDICATOR,))
     return raw, data
 

@@ -91,9 +91,13 @@ def _numeric(frame: pd.DataFrame, name: str) -> list[InputProblem]:
     return problems
 
 
+NO_CODE = ("", "na")  # areas the publisher gives without a code (Scottish city regions in the FDI file)
+
+
 def _duplicates(frame: pd.DataFrame, name: str) -> list[InputProblem]:
     key = ["areacd", "indicator", "period"]
-    repeated = frame[frame.duplicated(key, keep=False)]
+    coded = frame[~frame["areacd"].str.lower().isin(NO_CODE)]
+    repeated = coded[coded.duplicated(key, keep=False)]
     problems = []
     for _, group in repeated.groupby(key, sort=False):
         first, *others = group["line"].tolist()

@@ -68,25 +68,39 @@ def _ess_beta(block: dict, name: str, indicator: str | None) -> Metadata:
     for key in ("sourceOrg", "sourceURL", "sourceDate"):
         if not fields.get(key):
             raise fail(name, None, key, "is missing or empty")
+    # Where two publishers share an indicator (ONS for Great Britain, NISRA for Northern Ireland)
+    # the three fields list them in the same order, separated by "|". The first is the one whose
+    # release covers England, the only country this pipeline keeps.
+    organisations, urls, dates = (str(fields[k]).split("|") for k in ("sourceOrg", "sourceURL", "sourceDate"))
+    if not len(organisations) == len(urls) == len(dates):
+        raise fail(name, None, "sourceDate", f"lists {len(organisations)} publishers, {len(urls)} addresses and {len(dates)} dates; they must pair up")
     try:
-        released = dt.datetime.strptime(fields["sourceDate"], "%d/%m/%Y").date().isoformat()
+        released = dt.datetime.strptime(dates[0].strip(), "%d/%m/%Y").date().isoformat()
     except ValueError:
         raise fail(name, None, "sourceDate", f"{fields['sourceDate']!r} is not a date like 31/12/2025") from None
     definition = " ".join(
-        part.strip() for part in (fields.get("subtitle"), fields.get("longDescription")) if part and part.strip()
+        part.strip() for part in (fields.get("subtitle"), fields.get("longDescription")) if _given(part)
     )
     places = fields.get("decimalPlaces")
+    if isinstance(places, str) and places.strip().isdigit():
+        places = int(places)  # blocks of multi-indicator files give it as text ("1")
     flag = fields.get("experimentalStatistic")
+    caveats = fields.get("caveats")
     return Metadata(
-        publisher=fields["sourceOrg"].replace("|", " and "),
+        publisher=" and ".join(o.strip() for o in organisations),
         title=fields.get("label") or indicator or "",
-        url=fields["sourceURL"],
+        url=urls[0].strip(),
         released=released,
         definition=definition,
-        caveats=(fields.get("caveats") or "").strip(),
-        decimal_places=int(places) if isinstance(places, int) else None,
+        caveats=caveats.strip() if _given(caveats) else "",
+        decimal_places=places if isinstance(places, int) and not isinstance(places, bool) else None,
         in_development={"T": True, "F": False}.get(flag),
     )
+
+
+def _given(text) -> bool:
+    """ELS writes the text "None" where a field has nothing to say."""
+    return isinstance(text, str) and text.strip() not in ("", "None")
 
 
 def _csv_cubed(document: dict, name: str) -> Metadata:
