@@ -31,6 +31,9 @@ st.download_button(
     on_click="ignore",
 )
 
+st.subheader("What's new")
+views.whats_new(catalogue)
+
 st.subheader("Indicators")
 st.dataframe(
     charts.indicator_definitions(catalogue),

@@ -170,18 +170,27 @@ def _indicator_values(catalogue: Catalogue, earlier: Mapping[str, str]) -> pd.Da
     return values[values["indicator_id"] == earlier.get("indicator")]
 
 
-def area_indicator_ids(catalogue: Catalogue, theme: str | None = None) -> list[str]:
-    """Indicators with values for Midlands upper-tier areas (mappable, rankable)."""
+def area_indicator_ids(catalogue: Catalogue, themes: Sequence[str] | None = None) -> list[str]:
+    """Indicators with values for Midlands upper-tier areas or districts (mappable, rankable),
+    grouped by topic in the order of ``analysis.TOPICS``, then by title."""
     values = catalogue.values
-    ids = values.loc[values["area_type"] == "utla", "indicator_id"].unique()
+    ids = values.loc[values["area_type"].isin(["utla", "ltla"]), "indicator_id"].unique()
     indicators = catalogue.indicators.loc[list(ids)] if len(ids) else catalogue.indicators.iloc[:0]
-    if theme:
-        indicators = indicators[indicators["theme"] == theme]
-    return sorted(indicators.index, key=lambda i: catalogue.indicators.loc[i, "title"])
+    if themes is not None:
+        indicators = indicators[indicators["theme"].isin(list(themes))]
+    order = analysis.topic_order()
+    return sorted(indicators.index, key=lambda i: (order.get(indicators.at[i, "theme"], len(order)),
+                                                   indicators.at[i, "title"]))
 
 
 def inequalities_params(catalogue: Catalogue) -> list[Param]:
-    ids = area_indicator_ids(catalogue, "inequalities") or area_indicator_ids(catalogue)
+    ids = area_indicator_ids(catalogue, analysis.topic_themes()) or area_indicator_ids(catalogue)
+
+    def describe_indicator(indicator_id: str) -> str:
+        if indicator_id not in catalogue.indicators.index:
+            return indicator_id
+        indicator = catalogue.indicators.loc[indicator_id]
+        return f"{analysis.topic_label(indicator['theme'])}: {indicator['short_title']}"
 
     def at_level(earlier) -> pd.DataFrame:
         values = _indicator_values(catalogue, earlier)
@@ -208,8 +217,7 @@ def inequalities_params(catalogue: Catalogue) -> list[Param]:
         return sorted(codes.unique(), key=catalogue.area_name)
 
     return [
-        Param("indicator", "indicator", ids, _preferred("life_expectancy_birth"),
-              lambda i: catalogue.indicators.loc[i, "short_title"] if i in catalogue.indicators.index else i),
+        Param("indicator", "indicator", ids, _preferred("life_expectancy_birth"), describe_indicator),
         Param("level", "areas", levels, _preferred("utla"), lambda k: analysis.LEVELS.get(k, k).capitalize()),
         Param("sex", "sex", breakdowns, _preferred("Persons", "Female", "All")),
         Param("period", "period", period_options, _latest_period),

@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import briefing, config, exports, figure_element, images, postcodes, state, tables
+from dashboard import analysis, briefing, changelog, config, exports, figure_element, images, postcodes, state, tables
 from dashboard.catalogue import Catalogue, load_catalogue
 from dashboard.charts import Chart
 from dashboard.errors import DataFileError
@@ -218,6 +218,26 @@ def kpi(column, label: str, value_text: str, caption: str) -> None:
         st.metric(label, value_text, border=True)
         st.caption(md(caption))
 
+
+
+def whats_new(catalogue: Catalogue) -> None:
+    """The latest data changes from data/CHANGELOG.md, by indicator, in words."""
+    entries = changelog.read(config.DATA_DIR / "CHANGELOG.md")
+    if not entries:
+        st.markdown("No change to the data has been recorded yet.")
+        return
+    latest = entries[0]
+    titles = catalogue.indicators["short_title"]
+    st.markdown(
+        f"The official figures were last rebuilt from the publishers' files on "
+        f"**{analysis.release_date_words(latest.date)}** (`python -m pipeline`). What that rebuild changed:"
+    )
+    show_table(pd.DataFrame(
+        [(titles.get(indicator_id, indicator_id), what) for indicator_id, what in latest.changes],
+        columns=["Indicator", "Change"],
+    ))
+    st.caption("The full history is in data/CHANGELOG.md, written by the pipeline after every rebuild that "
+               "changed a value.")
 
 
 def indicator_notes(indicator: pd.Series, provenance: str | None = None) -> None:
