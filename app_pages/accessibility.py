@@ -27,7 +27,7 @@ st.markdown(
     "- hear each chart's title and its one-sentence finding with a screen reader, and read every chart's rows "
     "in the *Table of this chart* under it, or download them as CSV\n"
     "- tell results apart without colour: *Better*, *Similar* and *Worse* are written in words and drawn as "
-    "different marker shapes, and every map has a legend and a table of its values"
+    "different marker shapes, and every chart has a legend and a table of its values"
 )
 
 st.subheader("How accessible this dashboard is")
@@ -35,6 +35,9 @@ st.markdown("We know some parts are not fully accessible:")
 st.markdown(
     "- the maps cannot be panned, zoomed or clicked with the keyboard; the page's selectors make the same "
     "choices, and the table under each map lists every value it shows\n"
+    "- on the NHS and research maps, and in the bars of research institutions by city, the type of trust or "
+    "institution is shown by colour, with a legend: the maps draw without any downloaded symbols, so every "
+    "dot is a circle. The table under each chart names every item's type in words\n"
     "- the values that appear when you hover over a chart need a mouse; the same values are in the chart's "
     "table\n"
     "- a table wider than the screen scrolls sideways inside its own box. The box is drawn by Streamlit, the "
