@@ -21,6 +21,7 @@ PAGES = [
     st.Page("app_pages/inequalities.py", title="Health inequalities", icon=":material/diversity_3:", url_path="inequalities"),
     st.Page("app_pages/area_profile.py", title="Area profile", icon=":material/location_on:", url_path="area-profile"),
     st.Page("app_pages/data_sources.py", title="Data & sources", icon=":material/table_view:", url_path="data-sources"),
+    st.Page("app_pages/accessibility.py", title="Accessibility statement", icon=":material/accessibility_new:", url_path="accessibility"),
 ]
 
 page = st.navigation(PAGES)

@@ -33,6 +33,29 @@ function clickedPoints(event) {
   }));
 }
 
+function describe(plot, parentElement, data) {
+  // Screen readers hear the chart's title as its name and the page's one-line summary as its
+  // description (the same sentence is shown under the chart; the copy here is hidden).
+  plot.setAttribute("role", "figure");
+  if (data.label) plot.setAttribute("aria-label", data.label);
+  else plot.removeAttribute("aria-label");
+  let summary = parentElement.querySelector(".dashboard-figure-summary");
+  if (!data.summary) {
+    if (summary) summary.remove();
+    plot.removeAttribute("aria-describedby");
+    return;
+  }
+  if (!summary) {
+    summary = document.createElement("p");
+    summary.className = "dashboard-figure-summary";
+    summary.hidden = true;
+    summary.id = `dashboard-figure-summary-${Math.random().toString(36).slice(2)}`;
+    parentElement.appendChild(summary);
+  }
+  summary.textContent = data.summary; // text, never markup
+  plot.setAttribute("aria-describedby", summary.id);
+}
+
 function keepSameMapStyle(plot, layout) {
   // plotly.js 4.1 compares a map's style by identity: an equal style in a new object makes it
   // reload the style, which fails ("Source already exists"). Hand it back the object it has.
@@ -43,23 +66,69 @@ function keepSameMapStyle(plot, layout) {
   }
 }
 
+// Below this width a chart has a phone's whole column: titles and long category labels are
+// re-wrapped to fit, since Plotly never wraps text and clips what does not fit.
+const NARROW_PX = 560;
+const TITLE_CHAR_PX = 8.5; // a 16 px bold title character, on average
+const LABEL_CHARS = 22; // a category label's line on a narrow chart
+const TITLE_LINE_PX = 24; // as dashboard/theme.py's title_margin
+const LABEL_LINE_PX = 14; // a 12 px tick label's line
+
+function wrapWords(text, width) {
+  const lines = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + " " + word).length <= width) lines[last] += " " + word;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+function fitToWidth(figure, width) {
+  const layout = { ...figure.layout, autosize: true };
+  if (!width || width >= NARROW_PX) return layout;
+  const title = layout.title && layout.title.text;
+  if (title) {
+    const before = title.split("<br>").length;
+    const lines = wrapWords(title.replace(/<br>/g, " "), Math.max(20, Math.floor((width - 20) / TITLE_CHAR_PX)));
+    const margin = layout.margin || {};
+    layout.title = { ...layout.title, text: lines.join("<br>") };
+    layout.margin = { ...margin, t: (margin.t === undefined ? 60 : margin.t) + TITLE_LINE_PX * (lines.length - before) };
+    layout.height = (layout.height || 450) + TITLE_LINE_PX * (lines.length - before);
+  }
+  // Long category labels on a y axis (horizontal bars) would push the plot off the chart.
+  const categories = {};
+  for (const trace of figure.data || []) {
+    if (!Array.isArray(trace.y) || !trace.y.every((label) => typeof label === "string")) continue;
+    const axis = "yaxis" + (trace.yaxis || "y").slice(1);
+    categories[axis] = [...new Set([...(categories[axis] || []), ...trace.y])];
+  }
+  for (const [axis, labels] of Object.entries(categories)) {
+    const given = layout[axis] || {};
+    if (given.tickvals || !labels.some((label) => label.length > LABEL_CHARS)) continue;
+    const ticktext = labels.map((label) => wrapWords(label, LABEL_CHARS).join("<br>"));
+    layout[axis] = { ...given, tickmode: "array", tickvals: labels, ticktext };
+    // Room for the extra lines, so wrapped labels of neighbouring bars do not overlap.
+    const extraLines = ticktext.reduce((sum, text) => sum + text.split("<br>").length - 1, 0);
+    layout.height = (layout.height || 450) + LABEL_LINE_PX * extraLines;
+  }
+  return layout;
+}
+
 export default function render({ data, parentElement, setTriggerValue }) {
   let plot = parentElement.querySelector(".dashboard-figure");
   if (!plot) {
     plot = document.createElement("div");
     plot.className = "dashboard-figure";
     plot.setAttribute("data-testid", "dashboardFigure");
-    if (data.label) {
-      plot.setAttribute("role", "figure");
-      plot.setAttribute("aria-label", data.label);
-    }
     parentElement.appendChild(plot);
   }
+  describe(plot, parentElement, data);
   // Every rerun sends every chart; one whose figure has not changed is left as it is.
   if (data.figure === plot.__requestedFigure) return purge;
   plot.__requestedFigure = data.figure;
   const figure = JSON.parse(data.figure);
-  const layout = { ...figure.layout, autosize: true };
+  const layout = fitToWidth(figure, plot.clientWidth);
   plot.style.height = `${layout.height || 450}px`;
 
   loadPlotly(data.library)
@@ -67,6 +136,7 @@ export default function render({ data, parentElement, setTriggerValue }) {
       if (plot.__requestedFigure !== data.figure) return null; // a newer figure arrived meanwhile
       keepSameMapStyle(plot, layout);
       const config = { ...data.config, responsive: true };
+      plot.__drawn = { figure, config };
       // If an update in place fails, a fresh plot still shows the right figure.
       return Plotly.react(plot, figure.data, layout, config).catch(() => {
         Plotly.purge(plot);
@@ -80,8 +150,18 @@ export default function render({ data, parentElement, setTriggerValue }) {
         let drawnWidth = plot.clientWidth;
         plot.__resizeObserver = new ResizeObserver(() => {
           if (plot.clientWidth === drawnWidth) return; // the first call, on observing, changes nothing
+          const wasNarrow = drawnWidth < NARROW_PX;
           drawnWidth = plot.clientWidth;
-          window.Plotly.Plots.resize(plot);
+          if (!wasNarrow && drawnWidth >= NARROW_PX) {
+            window.Plotly.Plots.resize(plot);
+            return;
+          }
+          // Titles and labels are wrapped for the width: wrap them again.
+          const { figure: shown, config: shownConfig } = plot.__drawn;
+          const fitted = fitToWidth(shown, drawnWidth);
+          keepSameMapStyle(plot, fitted);
+          plot.style.height = `${fitted.height || 450}px`;
+          window.Plotly.react(plot, shown.data, fitted, shownConfig);
         });
         plot.__resizeObserver.observe(plot);
       }

@@ -46,11 +46,15 @@ _render = st.components.v2.component(
 )
 
 
-def figure(figure_json: str, *, key: str, config: dict, label: str,
+def figure(figure_json: str, *, key: str, config: dict, label: str, summary: str = "",
            on_click: Callable[[], None] | None = None) -> None:
-    """Show a figure given as Plotly JSON; ``on_click`` runs when a point is clicked."""
+    """Show a figure given as Plotly JSON; ``on_click`` runs when a point is clicked.
+
+    ``label`` names the chart for screen readers and ``summary`` describes it (its one-line
+    finding); both are set as text, never as markup.
+    """
     data = {"figure": figure_json, "config": config, "library": LIBRARY_URL,
-            "clickable": on_click is not None, "label": label}
+            "clickable": on_click is not None, "label": label, "summary": summary}
     _render(key=key, data=data, width="stretch", on_click_change=on_click)  # None: no click event
 
 

@@ -134,7 +134,7 @@ def chart_block(chart: Chart, catalogue: Catalogue, *, select_into: tuple[str, f
     fig, table, key = chart.figure, chart.table, chart.key
     on_click = functools.partial(_select_callback, f"chart-{key}", *select_into) if select_into else None
     figure_element.figure(fig.to_json_text(), key=f"chart-{key}", config=PLOTLY_CONFIG,
-                          label=chart.title, on_click=on_click)
+                          label=chart.title, summary=chart.summary, on_click=on_click)
     st.caption(md(chart.source))
     st.markdown(md(chart.summary))
     # Drawn only while open: every rerun re-renders whatever is on the page, and three closed
@@ -143,7 +143,7 @@ def chart_block(chart: Chart, catalogue: Catalogue, *, select_into: tuple[str, f
     if table_box.open:
         with table_box:
             if chart.shown_markdown is not None:
-                st.markdown(chart.shown_markdown)
+                markdown_table(chart.shown_markdown)
             else:
                 show_table(chart.shown)
     spec = briefing.ChartSpec(
@@ -208,9 +208,19 @@ def show_table(frame: pd.DataFrame) -> None:
     one, so pages built from small tables open noticeably faster (see scripts/benchmark.py).
     """
     if len(frame) <= tables.SMALL_TABLE_ROWS:
-        st.markdown(tables.markdown_table(frame))
+        markdown_table(tables.markdown_table(frame))
     else:
         st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def markdown_table(text: str) -> None:
+    """A Markdown table in a box of its own that scrolls sideways when the table is wider.
+
+    A row that does not wrap (a horizontal container) scrolls its overflow itself, so a wide
+    table on a phone moves inside its box instead of making the whole page scroll sideways.
+    """
+    with st.container(horizontal=True, wrap=False):
+        st.markdown(text)
 
 
 def kpi(column, label: str, value_text: str, caption: str) -> None:

@@ -19,7 +19,9 @@ PAGES = {
     "inequalities": "app_pages/inequalities.py",
     "area_profile": "app_pages/area_profile.py",
     "data_sources": "app_pages/data_sources.py",
+    "accessibility": "app_pages/accessibility.py",
 }
+TEXT_PAGES = {"accessibility"}  # text only: no chart or table
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -71,7 +73,10 @@ def test_every_page_renders_real_content(page):
     assert app.title[0].value == config.APP_NAME
     has_chart = len(figures(app)) > 0
     has_table = len(app.dataframe) + len(app.table) > 0
-    assert has_chart or has_table
+    if page in TEXT_PAGES:
+        assert len(app.subheader) >= 3 and len(all_text(app)) > 1000, "a text page has its sections"
+    else:
+        assert has_chart or has_table
     for figure in figures(app):
         assert figure["layout"]["title"]["text"], "every chart states its finding in a title"
         assert any(trace.get("type") not in ("choropleth", "scattergeo") for trace in figure["data"])

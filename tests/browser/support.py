@@ -25,7 +25,10 @@ PAGES = {
     "inequalities": "inequalities",
     "area_profile": "area-profile",
     "data_sources": "data-sources",
+    "accessibility": "accessibility",
 }
+# Pages of text only, with no chart or table.
+TEXT_PAGES = {"accessibility"}
 
 CHROMIUM_ARGS = [
     "--headless=new",

@@ -1,0 +1,23 @@
+"""The accessibility checks' own tool: the vendored axe-core is exactly the file npm publishes."""
+
+import base64
+import hashlib
+
+from dashboard.config import REPO_ROOT
+
+AXE_FILE = REPO_ROOT / "tests" / "browser" / "axe" / "axe.min.js"
+AXE_VERSION = "4.14.1"
+# axe-core's own record of this file's hash, from sri-history.json in the npm package.
+AXE_SRI = "sha256-KTSJmUUM3yhJqOcLeRL8LahahJ2jnA0NU5T1HUqe2Vw="
+
+
+def test_the_vendored_axe_core_is_the_published_file():
+    data = AXE_FILE.read_bytes()
+    assert "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode() == AXE_SRI
+    assert data.startswith(f"/*! axe v{AXE_VERSION}".encode()), "its licence header names the version"
+    assert (AXE_FILE.parent / "LICENSE").read_text(encoding="utf-8").startswith("Mozilla Public License")
+
+
+def test_the_statement_names_the_axe_core_version_tested():
+    statement = (REPO_ROOT / "app_pages" / "accessibility.py").read_text(encoding="utf-8")
+    assert f'AXE_CORE_VERSION = "{AXE_VERSION}"' in statement
