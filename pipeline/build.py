@@ -51,7 +51,7 @@ def build(raw_dir: Path, curated_dir: Path, out_dir: Path, indicators: tuple[Ind
     icbs, curated_icbs = area_register.read_icbs(manifest, Path(curated_dir) / "areas.csv")
     register = pd.concat([register, icbs]).sort_index()
     # Values name the curated Midlands ICBs as data/areas.csv does; only the register is written.
-    known_areas = pd.concat([register, curated_icbs.reindex(columns=area_register.COLUMNS).fillna("")])
+    known_areas = pd.concat([register, curated_icbs.reindex(columns=area_register.COLUMNS).astype(object).fillna("")])
     summary = BuildSummary()
     values, indicator_rows, sources = [], [], {}
     for indicator in INDICATORS if indicators is None else indicators:
