@@ -29,3 +29,16 @@ with right:
 st.subheader("Every cluster metric side by side")
 views.show_table(charts.cluster_matrix(catalogue))
 st.caption(views.md(charts.cluster_matrix_source(catalogue)))
+
+st.subheader("The regional economy: official statistics")
+st.markdown(
+    "The cluster figures above are stated by partner reports. Beside them, ONS's own regional figures place the "
+    "East and West Midlands among England's nine regions: research and development spending, productivity, "
+    "household income, pay and business demography."
+)
+if view["economy"]:
+    views.chart_block(charts.regional_economy(catalogue, view["economy"]), catalogue)
+    views.show_table(charts.regional_economy_table(catalogue).drop(columns=["indicator_id", "source_id"]))
+    st.caption(views.md(charts.regional_economy_source(catalogue)))
+else:
+    st.info("No official regional economy figures are in the catalogue: not available.")

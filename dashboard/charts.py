@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import analysis, exports, stats
+from dashboard import analysis, economy, exports, stats
 from dashboard.catalogue import INSTITUTION_TYPE_LABELS, TRUST_TYPE_LABELS, Catalogue
 from dashboard.figures import bars, lines, maps, spine
 from dashboard.geography import Boundaries
@@ -185,6 +185,38 @@ def cluster_metric(catalogue: Catalogue, metric: str) -> Chart:
         source=_rows_source(catalogue, table),
         table_columns={"label": "Cluster", "text": "Value", "period": "Period"},
     )
+
+
+@shared
+def regional_economy(catalogue: Catalogue, metric: str) -> Chart:
+    """One official regional measure across England's nine regions, the Midlands highlighted."""
+    indicator = catalogue.indicator(metric)
+    table = economy.regional_ranking(catalogue, metric)
+    table = table.assign(highlight=table["midlands"], region=table["midlands"].map({True: "Midlands", False: ""}))
+    period = table["period"].iloc[0] if len(table) else None
+    england = economy.england_value(catalogue, metric, period) if period else None
+    fig = bars.build_bar(table, economy.ranking_title(table, indicator), stats.UNIT_LABELS[indicator["unit"]])
+    england_words = (f" England's figure is {stats.format_value(england, indicator['unit'])}." if england is not None
+                     else " The publisher gives no England figure in this release.")
+    return Chart(
+        "clusters-regional-economy", fig, table,
+        summary=f"{indicator['definition']} The two Midlands regions are in colour, the other English regions in "
+        f"grey.{england_words}",
+        source=analysis.source_line(catalogue, table["source_id"], period, indicator["polarity"]) + " Official statistics.",
+        table_columns={"label": "Region", "text": "Value", "rank": "Rank of the regions", "region": "Midlands"},
+    )
+
+
+@shared
+def regional_economy_table(catalogue: Catalogue) -> pd.DataFrame:
+    return economy.summary_table(catalogue)
+
+
+@shared
+def regional_economy_source(catalogue: Catalogue) -> str:
+    table = economy.summary_table(catalogue)
+    return ("Each value with its rank among the nine English regions (1st = highest). "
+            + analysis.source_line(catalogue, table["source_id"] if len(table) else []))
 
 
 @shared

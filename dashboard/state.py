@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard import analysis, periods
+from dashboard import analysis, economy, periods
 from dashboard.catalogue import INSTITUTION_TYPE_LABELS, Catalogue
 from dashboard.memo import shared
 
@@ -260,8 +260,11 @@ def cluster_params(catalogue: Catalogue) -> list[Param]:
     values = catalogue.values
     ids = values.loc[values["area_type"] == "cluster", "indicator_id"].unique()
     ordered = sorted(ids, key=lambda i: catalogue.indicators.loc[i, "short_title"])
+    regional = economy.available_metrics(catalogue)
     return [
         Param("metric", "metric", ordered, _preferred("cluster_jobs_uk_share", "cluster_jobs", *ordered),
+              lambda i: catalogue.indicators.loc[i, "short_title"] if i in catalogue.indicators.index else i),
+        Param("economy", "regional measure", regional, _preferred("rd_business_expenditure", *regional),
               lambda i: catalogue.indicators.loc[i, "short_title"] if i in catalogue.indicators.index else i),
     ]
 

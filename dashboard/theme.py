@@ -17,6 +17,7 @@ from afcharts.af_colours import get_af_colours
 CATEGORICAL = get_af_colours("categorical")  # dark blue, turquoise, dark pink, orange, dark grey, light purple
 SEQUENTIAL = list(reversed(get_af_colours("sequential", number_of_colours=5)))  # light → dark
 DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, LIGHT_PURPLE = CATEGORICAL
+MUTED_GREY = "#BFBFBF"  # context bars beside the highlighted ones
 FOCUS, CONTEXT = get_af_colours("focus")
 BOUNDARY_LINE = "#FFFFFF"
 MAP_BACKGROUND = "#FFFFFF"

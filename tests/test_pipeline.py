@@ -109,7 +109,7 @@ def test_builds_values_from_the_made_up_dataset(small_raw):
     assert {r["area_code"] for r in rows} == {"E92000001", "E08000025"}, "Wales left out; Rutland's 'x' is no value"
     indicator = next(csv.DictReader((data / "official" / "indicators.csv").open(encoding="utf-8")))
     assert (indicator["released"], indicator["decimal_places"], indicator["in_development"]) == ("2025-11-04", "1", "yes")
-    assert indicator["definition"] == "A measure for tests" and indicator["caveats"] == "Made up."
+    assert indicator["definition"] == "A measure for tests." and indicator["caveats"] == "Made up."
 
 
 def test_a_second_run_writes_identical_files_and_check_passes(small_raw, capsys):

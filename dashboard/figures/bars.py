@@ -27,14 +27,18 @@ def build_bar(table: pd.DataFrame, title: str, x_title: str, colour: str = theme
     """Horizontal bars, in the order given (top row first).
 
     ``table`` has ``label``, ``value`` and ``text`` (the value as a reader reads it, e.g. 'more than 30,000');
-    an optional ``code`` column travels with each bar, so a click can say which item it was.
+    an optional ``code`` column travels with each bar, so a click can say which item it was; an
+    optional boolean ``highlight`` column draws the other bars in grey (the labels say which is which).
     """
+    colours = colour
+    if "highlight" in table.columns:
+        colours = [colour if flag else theme.MUTED_GREY for flag in table["highlight"]]
     fig = go.Figure(
         go.Bar(
             x=table["value"],
             y=table["label"],
             orientation="h",
-            marker_color=colour,
+            marker_color=colours,
             text=table["text"],
             textposition="outside",
             cliponaxis=False,

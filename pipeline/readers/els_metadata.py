@@ -78,8 +78,10 @@ def _ess_beta(block: dict, name: str, indicator: str | None) -> Metadata:
         released = dt.datetime.strptime(dates[0].strip(), "%d/%m/%Y").date().isoformat()
     except ValueError:
         raise fail(name, None, "sourceDate", f"{fields['sourceDate']!r} is not a date like 31/12/2025") from None
+    # The subtitle is a heading without a full stop; joined as sentences so the text reads on.
     definition = " ".join(
-        part.strip() for part in (fields.get("subtitle"), fields.get("longDescription")) if _given(part)
+        text if text.endswith((".", "?", "!")) else text + "."
+        for text in (part.strip() for part in (fields.get("subtitle"), fields.get("longDescription")) if _given(part))
     )
     places = fields.get("decimalPlaces")
     if isinstance(places, str) and places.strip().isdigit():
