@@ -8,6 +8,7 @@ This module knows nothing of Streamlit; ``views.catalogue()`` caches it for the 
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -244,7 +245,18 @@ def _read_text(path: Path) -> pd.DataFrame:
     try:
         return pd.read_csv(path, engine="pyarrow", **options)
     except ValueError:  # pyarrow's and pandas' parse and decode errors are all ValueErrors
-        return pd.read_csv(path, **options)
+        frame = pd.read_csv(path, **options)
+    if not isinstance(frame.index, pd.RangeIndex):
+        # pandas reads a first data row with one cell too many as a header without an index name.
+        raise pd.errors.ParserError(f"line {_first_overlong_line(path)} has more cells than the header")
+    return frame
+
+
+def _first_overlong_line(path: Path) -> int:
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = csv.reader(handle)
+        width = len(next(rows))
+        return next(rows.line_num for row in rows if len(row) > width)
 
 
 def _read_csv(path: Path, name: str, schema: pa.DataFrameSchema) -> pd.DataFrame:
