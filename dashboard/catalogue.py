@@ -147,7 +147,7 @@ VALUES_SCHEMA = pa.DataFrameSchema(
         "area_type": _text(_one_of(AREA_TYPES)),
         "period": _text(
             pa.Check(
-                lambda s: _valid_periods(s),
+                _valid_periods,
                 element_wise=False,
                 error="must be a period like 2023, 2020-22, 2021/22 or 2017-2021",
             )

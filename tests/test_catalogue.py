@@ -177,7 +177,9 @@ def test_unknown_trust_type_is_refused(data_dir):
     assert (error.first.row, error.first.column) == (2, "trust_type")
 
 
-HEADER = "indicator_id,area_code,area_name,area_type,period,breakdown,value,lower_ci,upper_ci,qualifier,source_id,note\n"
+HEADER = (
+    "indicator_id,area_code,area_name,area_type,period,breakdown,value,lower_ci,upper_ci,qualifier,source_id,note\n"
+)
 
 
 def test_values_files_checked_together_name_each_file_and_row(data_dir):
