@@ -175,3 +175,53 @@ def test_unknown_trust_type_is_refused(data_dir):
     edit(data_dir / "trusts.csv", "acute,E54000058", "hospital,E54000058")
     error = load_error(data_dir)
     assert (error.first.row, error.first.column) == (2, "trust_type")
+
+
+HEADER = (
+    "indicator_id,area_code,area_name,area_type,period,breakdown,value,lower_ci,upper_ci,qualifier,source_id,note\n"
+)
+
+
+def test_values_files_checked_together_name_each_file_and_row(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "77.0,76.5,77.5", "x,76.5,77.5")
+    (data_dir / "values" / "zz_extra.csv").write_text(
+        HEADER + "life_expectancy_birth,E10000007,Derbyshire,utla,2017-19,Male,y,78.7,79.3,,test_source,\n"
+    )
+    error = load_error(data_dir)
+    assert [(p.file, p.row, p.column) for p in error.problems] == [
+        ("data/values/test_values.csv", 4, "value"),
+        ("data/values/zz_extra.csv", 2, "value"),
+    ]
+
+
+def test_a_row_with_too_many_cells_names_its_line(data_dir):
+    (data_dir / "values" / "zz_extra.csv").write_text(
+        HEADER + "life_expectancy_birth,E10000007,Derbyshire,utla,2017-19,Male,79.0,78.7,79.3,,test_source,,extra\n"
+    )
+    error = load_error(data_dir)
+    assert error.first.file == "data/values/zz_extra.csv"
+    assert "line 2" in error.first.message
+
+
+def test_a_row_with_fewer_cells_reads_its_missing_cells_as_empty(data_dir):
+    (data_dir / "values" / "zz_extra.csv").write_text(
+        HEADER + "life_expectancy_birth,E10000007,Derbyshire,utla,2017-19,Male,79.0,78.7,79.3,,test_source\n"
+    )
+    catalogue = load_catalogue(data_dir)
+    assert len(catalogue.values) == 8
+
+
+def test_invalid_utf8_inside_a_file_is_refused(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "MedTech sector", "MedTech sect\xe9r")
+    path = data_dir / "values" / "test_values.csv"
+    path.write_bytes(path.read_text().encode("latin-1"))
+    error = load_error(data_dir)
+    assert error.first.file == "data/values/test_values.csv"
+    assert "cannot be read as CSV" in error.first.message
+
+
+def test_only_the_row_that_misnames_an_area_is_reported(data_dir):
+    edit(data_dir / "values" / "test_values.csv", "E06000015,Derby,utla,2017-19", "E06000015,Derby City,utla,2017-19")
+    error = load_error(data_dir)
+    assert [(p.row, p.column) for p in error.problems] == [(7, "area_name")]
+    assert "'Derby'" in error.first.message

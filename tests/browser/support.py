@@ -70,8 +70,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(entry: str = "streamlit_app.py", timeout: float = 60, with_pid: bool = False):
-    """Yield the base URL of a headless Streamlit server bound to loopback (and its PID if asked)."""
+def running_app(entry: str = "streamlit_app.py", timeout: float = 60, with_pid: bool = False,
+                poll_seconds: float = 0.3):
+    """Yield the base URL of a headless Streamlit server bound to loopback (and its PID if asked).
+
+    The server counts as up when its health check answers, asked every ``poll_seconds``.
+    """
     port = free_port()
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     log = tempfile.TemporaryFile()  # a file, not a pipe: a chatty server never blocks on a full pipe
@@ -94,7 +98,7 @@ def running_app(entry: str = "streamlit_app.py", timeout: float = 60, with_pid: 
                 log.seek(0)
                 output = log.read().decode(errors="replace")
                 raise RuntimeError(f"streamlit did not start:\n{output}")
-            time.sleep(0.3)
+            time.sleep(poll_seconds)
         yield (base, process.pid) if with_pid else base
     finally:
         process.terminate()
