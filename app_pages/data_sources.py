@@ -43,6 +43,17 @@ st.dataframe(
                    "released": "Released", "status": "Status"},
 )
 
+st.subheader("Known gaps")
+if catalogue.known_gaps is not None and len(catalogue.known_gaps):
+    st.markdown(
+        "Figures a reader would expect here that none of the dashboard's inputs holds. They are shown as not "
+        "available rather than estimated; each is published as below."
+    )
+    views.show_table(catalogue.known_gaps.rename(columns={
+        "topic": "Not available", "why_it_matters": "Why it matters", "published_by": "Published by",
+        "publication": "Publication", "note": "Note",
+    }))
+
 st.subheader("Sources")
 st.dataframe(
     catalogue.sources[["publisher", "title", "url", "licence", "published", "accessed", "notes"]],

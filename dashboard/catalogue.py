@@ -221,6 +221,17 @@ INSTITUTIONS_SCHEMA = pa.DataFrameSchema(
     strict=False,
 )
 
+KNOWN_GAPS_SCHEMA = pa.DataFrameSchema(
+    {
+        "topic": _text(unique=True),
+        "why_it_matters": _text(),
+        "published_by": _text(),
+        "publication": _text(),
+        "note": _text(required=False),
+    },
+    strict=False,
+)
+
 _NUMERIC_VALUE_COLUMNS = ("value", "lower_ci", "upper_ci", "latitude", "longitude")
 VALUE_KEY = ["indicator_id", "area_code", "period", "breakdown"]
 
@@ -237,6 +248,8 @@ class Catalogue:
     # ``values`` hold the Midlands, their comparators and the curated areas.
     national_areas: pd.DataFrame | None = None
     national_values: pd.DataFrame | None = None
+    # What a user would expect that no input holds, and who publishes it (data/known_gaps.csv).
+    known_gaps: pd.DataFrame | None = None
 
     def indicator(self, indicator_id: str) -> pd.Series:
         return self.indicators.loc[indicator_id]
@@ -542,6 +555,7 @@ def _read_all(data_dir: Path) -> Catalogue:
     areas = _read_table(data_dir, "areas.csv", AREAS_SCHEMA, "area_code")
     trusts = read("trusts.csv", TRUSTS_SCHEMA)
     institutions = read("institutions.csv", INSTITUTIONS_SCHEMA)
+    known_gaps = read("known_gaps.csv", KNOWN_GAPS_SCHEMA) if (data_dir / "known_gaps.csv").exists() else None
     values = _read_values(data_dir)
 
     problems = _check_links(sources, indicators, areas, values, trusts, institutions)
@@ -567,6 +581,7 @@ def _read_all(data_dir: Path) -> Catalogue:
         institutions=institutions.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True),
         national_areas=areas,
         national_values=values,
+        known_gaps=known_gaps.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True) if known_gaps is not None else None,
     )
 
 

@@ -132,3 +132,12 @@ def test_every_map_names_the_ons_boundaries_and_draws_both_northamptonshires(cat
     values = dict(zip(coloured.locations, coloured.z))
     assert values["E06000061"] == 78.8 and values["E06000062"] != values["E06000061"]
     assert len(values) == 24 and not any(t.name == "not mapped / no data" for t in maps[3].figure.data)
+
+
+def test_known_gaps_name_who_publishes_each_and_are_not_in_the_catalogue(catalogue):
+    gaps = catalogue.known_gaps
+    assert {"Diabetes prevalence (QOF)", "GP-registered populations", "NIHR research activity",
+            "Life-sciences employment"} <= set(gaps["topic"])
+    assert (gaps["published_by"] != "").all()
+    titles = " ".join(catalogue.indicators["title"]).lower()
+    assert "diabetes" not in titles and "gp practice" not in titles
