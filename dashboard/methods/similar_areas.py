@@ -108,7 +108,8 @@ def compare_with_neighbours(values: pd.DataFrame, area_code: str, neighbours: li
     ``place``: 1 = highest value among the area and its neighbours with values) and a summary:
     ``median`` of the neighbours with values, ``with_value``, ``without_value`` (codes), ``place``.
     """
-    by_code = values.drop_duplicates("area_code").set_index("area_code", drop=False)
+    by_code = values if values.index.name == "area_code" and values.index.is_unique else (
+        values.drop_duplicates("area_code").set_index("area_code", drop=False))
     order = [area_code, *neighbours]
     present = [code for code in order if code in by_code.index]
     rows = by_code.loc[present].copy()
