@@ -11,6 +11,7 @@ from dashboard.charts import Chart
 from dashboard.figures import bars, grid, scatter
 from dashboard.memo import shared
 from dashboard.methods import deprivation
+from dashboard.methods import similar_areas as similar_methods
 from dashboard.methods.similar_areas import SimilarAreas
 
 AT_95 = "Compared with England at the 95% level"
@@ -119,3 +120,51 @@ def similar_areas_chart(catalogue: Catalogue, similar: SimilarAreas, area: str, 
         + similar.source_line(),
         table_columns={"label": "Area", "text": "Value", "neighbour": "Nearness (1 = nearest)", "place": "Place"},
     )
+
+
+PROFILE_COLUMNS = {
+    "indicator": "Indicator", "breakdown": "Sex", "period": "Period", "display": "Value",
+    "england": "England", "vs_england": "Compared with England (95%)", "trend": "Recent trend",
+    "national_rank_words": "National rank", "national_quintile": "National fifth",
+    "similar_areas": "Among ONS nearest neighbours",
+}
+
+
+@shared
+def profile_table(catalogue: Catalogue, similar: SimilarAreas, area_code: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The profile's table as shown (with trend, national rank and fifth, place among similar
+    areas) and the same rows with their source_id for the CSV."""
+    table = comparisons.profile_extras(catalogue, similar, area_code)
+    if table.empty:
+        return table, table
+    table = table.assign(england=[stats.format_value(v, u, decimals=1) for v, u in zip(table["england_value"], table["unit"])])
+    shown = table[list(PROFILE_COLUMNS)].rename(columns=PROFILE_COLUMNS)
+    return shown, table
+
+
+@shared
+def strengths_and_concerns(catalogue: Catalogue, similar: SimilarAreas, area_code: str) -> tuple[list[str], list[str]]:
+    """Sentences for the three clearest strengths and concerns (significant at 95%, furthest from
+    England in standard errors)."""
+    table = comparisons.profile_extras(catalogue, similar, area_code)
+    strengths, concerns = comparisons.strengths_and_concerns(table)
+
+    def sentence(row) -> str:
+        sex = analysis.sex_word(row["breakdown"])
+        who = f" ({sex})" if sex else ""
+        return (f"{row['indicator']}{who}: {row['display']} in {row['period']}, against England's "
+                f"{stats.format_value(row['england_value'], row['unit'], decimals=1)}; trend: {row['trend'].lower()}")
+
+    return [sentence(r) for _, r in strengths.iterrows()], [sentence(r) for _, r in concerns.iterrows()]
+
+
+def cluster_words(catalogue: Catalogue, similar: SimilarAreas, area_code: str) -> str:
+    found = similar_areas_cluster(similar, area_code)
+    if found is None:
+        return ""
+    letter, description = found
+    return f"ONS places this area in its overall cluster {letter}: {description}"
+
+
+def similar_areas_cluster(similar: SimilarAreas, area_code: str):
+    return similar_methods.cluster_of(similar, area_code) if similar.available else None

@@ -202,6 +202,11 @@ def table_block(chart: Chart, catalogue: Catalogue, grid, *, key: str, rows: int
     return event
 
 
+def csv_with_sources(catalogue: Catalogue, table: pd.DataFrame):
+    """A download button's data: the rows with each row's source, built when pressed."""
+    return functools.partial(_csv_with_sources, catalogue, table)
+
+
 def _csv_with_sources(catalogue: Catalogue, table: pd.DataFrame) -> bytes:
     """Runs when the button is pressed: the rows with each row's source beside them."""
     rows = exports.with_sources(catalogue, table) if "source_id" in table.columns else table
