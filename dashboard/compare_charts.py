@@ -73,7 +73,7 @@ def deprivation_gradient(catalogue: Catalogue, indicator_id: str, sex: str, peri
         f"{deprivation.IMD_WORDS[level]} (higher = more deprived)", stats.UNIT_LABELS[unit], highlight=area,
     )
     summary = deprivation.gap_words(fit, measure, lambda v: stats.format_value(v, unit, decimals=1),
-                                    analysis.LEVELS[level])
+                                    analysis.LEVELS[level], comparisons.difference_text(unit))
     residual = comparisons.residual_sentence(fit, points, area, indicator)
     if residual:
         summary += " " + residual

@@ -306,6 +306,13 @@ def gradient(catalogue: Catalogue, indicator_id: str, breakdown: str, period: st
     return found, points, imd_period, tuple(source_ids)
 
 
+def difference_text(unit: str):
+    """A difference as read: percentage points for percentages (4.9 points, not 4.9%)."""
+    if unit == "percent":
+        return lambda v: f"{v:,.1f} percentage points"
+    return lambda v: stats.format_value(v, unit, decimals=1)
+
+
 def residual_sentence(found: deprivation.Gradient, points: pd.DataFrame, area_code: str, indicator: pd.Series) -> str:
     mine = points[points["area_code"] == area_code]
     if mine.empty:
@@ -313,6 +320,6 @@ def residual_sentence(found: deprivation.Gradient, points: pd.DataFrame, area_co
     row = mine.iloc[0]
     words = deprivation.residual_words(float(row["residual"]), found.residual_sd, indicator["polarity"])
     side = "above" if row["residual"] > 0 else "below"
-    return (f"{row['area_name']} is {stats.format_value(abs(row['residual']), indicator['unit'], decimals=1)} {side} "
+    return (f"{row['area_name']} is {difference_text(indicator['unit'])(abs(row['residual']))} {side} "
             f"the line: {words}.")
 

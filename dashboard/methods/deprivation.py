@@ -89,13 +89,14 @@ def residual_words(residual: float, residual_sd: float, polarity: str) -> str:
     return ("higher" if higher else "lower") + " than areas with similar deprivation"
 
 
-def gap_words(gradient: Gradient, measure: str, unit_format, level_words: str) -> str:
+def gap_words(gradient: Gradient, measure: str, unit_format, level_words: str, difference_format=None) -> str:
     """'Across 151 English upper-tier areas, life expectancy averages 79.1 years in the most
     deprived fifth and 83.4 years in the least deprived fifth: a gap of 4.3 years.'"""
     most, least = gradient.most_deprived_mean, gradient.least_deprived_mean
     direction = "higher" if most > least else "lower"
+    difference_format = difference_format or unit_format
     return (
         f"Across {gradient.n} English {level_words}, {measure} averages {unit_format(most)} in the most deprived "
-        f"fifth and {unit_format(least)} in the least deprived fifth: {unit_format(abs(gradient.gap))} {direction} "
+        f"fifth and {unit_format(least)} in the least deprived fifth: {difference_format(abs(gradient.gap))} {direction} "
         f"where deprivation is highest. An association across areas, not a cause."
     )
