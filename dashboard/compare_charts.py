@@ -137,8 +137,21 @@ def profile_table(catalogue: Catalogue, similar: SimilarAreas, area_code: str) -
     table = comparisons.profile_extras(catalogue, similar, area_code)
     if table.empty:
         return table, table
-    table = table.assign(england=[stats.format_value(v, u, decimals=1) for v, u in zip(table["england_value"], table["unit"])])
-    shown = table[list(PROFILE_COLUMNS)].rename(columns=PROFILE_COLUMNS)
+    def shown_value(values) -> list[str]:
+        return [stats.format_value(v, u, decimals=1) for v, u in zip(values, table["unit"])]
+
+    table = table.assign(england=shown_value(table["england_value"]), region=shown_value(table["region_value"]))
+    columns = dict(PROFILE_COLUMNS)
+    area = catalogue.areas.loc[area_code]
+    if analysis.is_district(area) and area["utla_code"] in catalogue.areas.index:
+        table["upper_tier"] = shown_value(table["upper_tier_value"])
+        columns = {**{k: columns[k] for k in ("indicator", "breakdown", "period", "display")},
+                   "upper_tier": catalogue.area_name(area["utla_code"]),
+                   **{k: v for k, v in columns.items() if k not in ("indicator", "breakdown", "period", "display")}}
+    ordered = list(columns)
+    ordered.insert(ordered.index("england"), "region")
+    columns["region"] = "Region"
+    shown = table[ordered].rename(columns=columns)
     return shown, table
 
 
