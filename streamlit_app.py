@@ -20,6 +20,8 @@ PAGES = [
     st.Page("app_pages/nhs.py", title="NHS coverage", icon=":material/local_hospital:", url_path="nhs"),
     st.Page("app_pages/inequalities.py", title="Health inequalities", icon=":material/diversity_3:", url_path="inequalities"),
     st.Page("app_pages/area_profile.py", title="Area profile", icon=":material/location_on:", url_path="area-profile"),
+    st.Page("app_pages/at_a_glance.py", title="Every indicator at a glance", icon=":material/grid_view:",
+            url_path="at-a-glance"),
     st.Page("app_pages/data_sources.py", title="Data & sources", icon=":material/table_view:", url_path="data-sources"),
     st.Page("app_pages/accessibility.py", title="Accessibility statement", icon=":material/accessibility_new:", url_path="accessibility"),
 ]

@@ -1,10 +1,12 @@
-"""Area profile: every indicator for one area beside England and its region."""
+"""Area profile: every indicator for one area beside England and its region, with its recent
+trend, national rank and place among similar areas."""
 
 import streamlit as st
 
-from dashboard import charts, views
+from dashboard import charts, compare_charts, views
 
 catalogue = views.catalogue()
+similar = views.similar_areas()
 
 st.header("Area profile")
 views.find_your_area(catalogue)
@@ -23,11 +25,36 @@ if table.empty:
     st.info(f"The catalogue has no figures for {area['area_name']} yet: not available.")
     st.stop()
 
-st.markdown("\n".join("- " + views.md(sentence) for sentence in table["summary"]))
+strengths, concerns = compare_charts.strengths_and_concerns(catalogue, similar, view["area"])
+left, right = st.columns(2)
+with left:
+    st.markdown("**Clearest strengths** (significantly better than England at 95%, furthest first)")
+    st.markdown("\n".join("- " + views.md(s) for s in strengths) or "None: no indicator is significantly better.")
+with right:
+    st.markdown("**Clearest concerns** (significantly worse than England at 95%, furthest first)")
+    st.markdown("\n".join("- " + views.md(s) for s in concerns) or "None: no indicator is significantly worse.")
+
+with st.expander("Every indicator in a sentence"):
+    st.markdown("\n".join("- " + views.md(sentence) for sentence in table["summary"]))
 
 spine = charts.area_spine(catalogue, view["area"])
 if spine is not None:
     views.chart_block(spine, catalogue)
 
-views.show_table(charts.area_profile_table(catalogue, view["area"]))
-st.caption(views.md(charts.area_source(catalogue, view["area"])))
+shown, rows = compare_charts.profile_table(catalogue, similar, view["area"])
+views.show_table(shown)
+st.caption(views.md(charts.area_source(catalogue, view["area"]) + " " + similar.source_line()
+                    + " Recent trend: Fingertips' method over the 5 latest annual periods, significant at 99.8%."))
+st.download_button("Download this table (CSV)", data=views.csv_with_sources(catalogue, rows),
+                   file_name=f"area-profile-{view['area']}.csv", mime="text/csv", icon=":material/table_view:",
+                   on_click="ignore", key="download-area-profile")
+
+cluster = compare_charts.cluster_words(catalogue, similar, view["area"])
+if cluster:
+    st.caption(views.md(cluster))
+elif area["area_type"] == "utla" and view["area"].startswith("E10"):
+    districts = catalogue.areas[(catalogue.areas["utla_code"] == view["area"]) & (catalogue.areas["area_type"] == "ltla")]
+    st.caption("ONS's local authority clusters cover districts and unitary authorities, not counties (its nearest "
+               "neighbours for a county are other counties and unitaries, as in the table). Its districts:")
+    for code, name in districts["area_name"].sort_values().items():
+        st.page_link("app_pages/area_profile.py", label=name, query_params={"area": code})

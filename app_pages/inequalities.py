@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, views
+from dashboard import charts, compare_charts, views
 
 catalogue = views.catalogue()
 geo = views.boundaries()
@@ -24,5 +24,13 @@ with right:
     views.chart_block(charts.inequalities_ranked(catalogue, indicator_id, sex, period, level), catalogue)
 
 views.chart_block(charts.inequalities_trend(catalogue, indicator_id, sex, view["area"]), catalogue)
+
+st.subheader("Deprivation gradient")
+gradient = compare_charts.deprivation_gradient(catalogue, indicator_id, sex, period, level, view["area"])
+if gradient is None:
+    st.info("The deprivation gradient is not available for this selection (too few English areas with both a value "
+            "and an IMD score, or the indicator is the IMD itself).")
+else:
+    views.chart_block(gradient, catalogue)
 
 views.indicator_notes(catalogue.indicator(indicator_id))

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from dashboard import analysis, economy, exports, stats
+from dashboard import analysis, comparisons, economy, exports, stats
 from dashboard.catalogue import INSTITUTION_TYPE_LABELS, TRUST_TYPE_LABELS, Catalogue
 from dashboard.figures import bars, lines, maps, spine
 from dashboard.geography import Boundaries
@@ -565,18 +565,31 @@ def district_map(geo: Boundaries, table: pd.DataFrame, title: str, value_label: 
 def inequalities_ranked(catalogue: Catalogue, indicator_id: str, sex: str, period: str, level: str = "utla") -> Chart:
     indicator = catalogue.indicator(indicator_id)
     table = area_comparison(catalogue, indicator_id, sex, period, level)
+    trends = comparisons.area_trends(catalogue, indicator_id, sex)
+    table = table.assign(trend=[trends[c].short if c in trends else "Cannot be calculated" for c in table["area_code"]])
     benchmarks = analysis.benchmark_values(catalogue, indicator_id, sex, period)
     fig = bars.build_ranked_bar(
         table, analysis.finding_title(table, indicator, sex, period), stats.UNIT_LABELS[indicator["unit"]], benchmarks,
     )
     return Chart(
         "inequalities-ranked", fig, table,
-        summary=analysis.outcome_summary(table), source=inequalities_source(catalogue, indicator_id, sex, period, level),
+        summary=analysis.outcome_summary(table) + " " + _trend_summary(table),
+        source=inequalities_source(catalogue, indicator_id, sex, period, level),
         table_columns={
             "area_name": "Area", "region_name": "Region", "text": "Value",
-            "vs_england": "Compared with England", "vs_region": "Compared with region",
+            "vs_england": "Compared with England (95%)", "vs_region": "Compared with region (95%)",
+            "trend": "Recent trend",
         },
     )
+
+
+def _trend_summary(table: pd.DataFrame) -> str:
+    """'Recent trend (Fingertips' method, 5 latest annual points): 3 getting worse, 2 better, …'."""
+    counts = table["trend"].value_counts()
+    if counts.get("Cannot be calculated", 0) == len(table):
+        return "Recent trend: cannot be calculated for this indicator (rolling periods, fewer than five points or no limits)."
+    parts = [f"{n} {k.lower()}" for k, n in counts.items()]
+    return "Recent trend over the 5 latest annual periods (significant at 99.8%): " + "; ".join(parts) + "."
 
 
 @shared

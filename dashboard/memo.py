@@ -23,10 +23,11 @@ import pandas as pd
 
 from dashboard.catalogue import Catalogue
 from dashboard.geography import Boundaries
+from dashboard.methods.similar_areas import SimilarAreas
 
 MAX_ENTRIES = 512  # per function: every view of every page is far fewer than this
 
-DATA_TYPES = (Catalogue, Boundaries)
+DATA_TYPES = (Catalogue, Boundaries, SimilarAreas)
 
 T = TypeVar("T")
 

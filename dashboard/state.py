@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard import analysis, economy, periods
+from dashboard import analysis, comparisons, economy, periods
 from dashboard.catalogue import INSTITUTION_TYPE_LABELS, Catalogue
 from dashboard.memo import shared
 
@@ -277,6 +277,34 @@ def research_params(catalogue: Catalogue) -> list[Param]:
     ]
 
 
+def at_a_glance_params(catalogue: Catalogue) -> list[Param]:
+    topics = [*comparisons.TOPIC_KEYS, comparisons.ALL_TOPICS]
+
+    def describe_topic(key: str) -> str:
+        return "All topics" if key == comparisons.ALL_TOPICS else comparisons.TOPIC_KEYS.get(key, (key,))[0]
+
+    def sort_options(earlier) -> list[str]:
+        table = comparisons.glance(catalogue, earlier.get("level", "utla"), earlier.get("topic", topics[0]))
+        series = list(dict.fromkeys(table["series_key"])) if not table.empty else []
+        return [*comparisons.SORTS, *series]
+
+    def describe_sort(key: str) -> str:
+        if key in comparisons.SORTS:
+            return comparisons.SORTS[key]
+        indicator_id, _, breakdown = key.partition(":")
+        if indicator_id not in catalogue.indicators.index:
+            return key
+        sex = analysis.sex_word(breakdown)
+        title = catalogue.indicators.at[indicator_id, "short_title"] + (f" ({sex})" if sex else "")
+        return f"{title}, best first"
+
+    return [
+        Param("level", "areas", list(analysis.LEVELS), "utla", lambda k: analysis.LEVELS.get(k, k).capitalize()),
+        Param("topic", "topic", topics, topics[0], describe_topic),
+        Param("sort", "sort areas by", sort_options, "area", describe_sort),
+    ]
+
+
 def page_params(page: str, catalogue: Catalogue) -> list[Param]:
     """The page's parameters for this catalogue, built once per process (see ``memo``)."""
     return list(_page_params(page, catalogue))
@@ -294,6 +322,7 @@ PAGE_PARAMS: dict[str, Callable[[Catalogue], list[Param]]] = {
     "nhs": nhs_params,
     "inequalities": inequalities_params,
     "area_profile": area_profile_params,
+    "at_a_glance": at_a_glance_params,
     "data_sources": lambda catalogue: [],
 }
 

@@ -22,6 +22,8 @@ from dashboard.catalogue import Catalogue, load_catalogue
 from dashboard.charts import Chart
 from dashboard.errors import DataFileError
 from dashboard.geography import Boundaries, load_boundaries
+from dashboard.methods.similar_areas import SimilarAreas
+from dashboard.methods.similar_areas import load as load_similar_areas
 
 # plotly.js 4's "Share chart" button uploads the figure to Plotly's cloud: never offered.
 PLOTLY_CONFIG = {
@@ -36,6 +38,11 @@ PLOTLY_CONFIG = {
 @st.cache_resource(show_spinner="Loading the data catalogue…")
 def catalogue() -> Catalogue:
     return load_catalogue(config.DATA_DIR)
+
+
+@st.cache_resource(show_spinner="Loading ONS's similar areas…")
+def similar_areas() -> SimilarAreas:
+    return load_similar_areas(config.DATA_DIR)
 
 
 @st.cache_resource(show_spinner="Loading boundaries…")
@@ -172,6 +179,32 @@ def chart_block(chart: Chart, catalogue: Catalogue, *, select_into: tuple[str, f
             file_name=f"{key}-{stamp}.svg", mime="image/svg+xml", key=f"svg-{key}",
             icon=":material/image:", on_click="ignore", help="Scalable image with source and link",
         )
+
+
+def table_block(chart: Chart, catalogue: Catalogue, grid, *, key: str, rows: int) -> object:
+    """A view that is itself a table (``grid``: a frame or Styler drawn in the interactive grid):
+    its source line, one-line summary, CSV download of the chart's rows and a place in the briefing
+    deck (as ``chart.figure``). Returns the grid's selection event."""
+    st.markdown(md(chart.summary))
+    event = st.dataframe(grid, hide_index=True, width="stretch", height=min(640, 38 + 35 * rows),
+                         key=key, on_select="rerun", selection_mode=["single-row", "single-column"])
+    st.caption(md(chart.source))
+    _this_run()["charts"].append(briefing.ChartSpec(
+        key=chart.key, title=chart.title, summary=chart.summary, source=chart.source,
+        figure=chart.figure, table=chart.shown, source_ids=chart.source_ids,
+    ))
+    st.download_button(
+        "Download CSV", data=functools.partial(_csv_with_sources, catalogue, chart.table),
+        file_name=f"{chart.key}-{date.today().isoformat()}.csv", mime="text/csv", key=f"download-{chart.key}",
+        icon=":material/table_view:", on_click="ignore",
+        help="Every cell shown, one row each, with its comparison, national rank and fifth, and its source",
+    )
+    return event
+
+
+def csv_with_sources(catalogue: Catalogue, table: pd.DataFrame):
+    """A download button's data: the rows with each row's source, built when pressed."""
+    return functools.partial(_csv_with_sources, catalogue, table)
 
 
 def _csv_with_sources(catalogue: Catalogue, table: pd.DataFrame) -> bytes:

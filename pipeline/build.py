@@ -19,7 +19,7 @@ from pipeline import periods
 from pipeline.errors import InputError, InputProblem
 from pipeline.indicators import INDICATORS, Indicator
 from pipeline.manifest import Manifest
-from pipeline.readers import els_app, els_csv, els_metadata, iod2019_xlsx, iod2025, sdg_csv
+from pipeline.readers import els_app, els_csv, els_metadata, iod2019_xlsx, iod2025, ons_similar_areas, sdg_csv
 
 VALUE_COLUMNS = [
     "indicator_id", "area_code", "area_name", "area_type", "period", "breakdown",
@@ -67,7 +67,47 @@ def build(raw_dir: Path, curated_dir: Path, out_dir: Path, indicators: tuple[Ind
     for frame in values:
         indicator_id = frame["indicator_id"].iloc[0]
         _write(out_dir / "values" / f"{indicator_id}.csv", frame, VALUE_COLUMNS)
+    _write_similar_areas(manifest, out_dir / SIMILAR_AREAS_DIR)
     return summary
+
+
+SIMILAR_AREAS_DIR = "similar_areas"
+SIMILAR_AREAS_COLUMNS = {
+    "neighbours.csv": ["area_code", "kind", "rank", "neighbour_code"],
+    "clusters.csv": ["area_code", "area_name", "kind", "cluster"],
+    "cluster_descriptions.csv": ["kind", "cluster", "description"],
+    "source.csv": ["file", "publisher", "title", "licence", "url", "copy"],
+}
+
+
+def _write_similar_areas(manifest: Manifest, folder: Path) -> None:
+    """ONS's statistical nearest neighbours and clusters, tidy, for the app's similar-areas
+    comparisons (the app never reads ``../shared/raw``); with each input's provenance."""
+    readers = ons_similar_areas
+    files = [readers.neighbours_file(kind) for kind in readers.KINDS]
+    neighbours = pd.concat(
+        [readers.read_neighbours(manifest.verified_path(f), f, kind) for f, kind in zip(files, readers.KINDS)],
+        ignore_index=True,
+    ).sort_values(["area_code", "kind", "rank"])
+    allocation = readers.read_allocation(manifest.verified_path(readers.ALLOCATION_FILE), readers.ALLOCATION_FILE)
+    descriptions = readers.read_descriptions(manifest.verified_path(readers.DESCRIPTIONS_FILE), readers.DESCRIPTIONS_FILE)
+    readers.check_clusters_described(allocation, descriptions)
+    entries = [manifest.entry(f) for f in [*files, readers.ALLOCATION_FILE, readers.DESCRIPTIONS_FILE]]
+    source = pd.DataFrame([
+        {"file": e.file, "publisher": e.publisher, "title": e.title, "licence": e.licence,
+         "url": f"https://github.com/{e.copy_repository}/blob/{e.copy_commit}/{e.copy_path}",
+         "copy": f"{e.copy_repository}@{e.copy_commit[:12]}, sha256 {e.sha256[:12]}…"}
+        for e in entries
+    ])
+    folder.mkdir(parents=True, exist_ok=True)
+    frames = {
+        "neighbours.csv": neighbours,
+        "clusters.csv": allocation.sort_values(["area_code", "kind"]),
+        "cluster_descriptions.csv": descriptions.sort_values(["kind", "cluster"]),
+        "source.csv": source,
+    }
+    for name, frame in frames.items():
+        _write(folder / name, frame, SIMILAR_AREAS_COLUMNS[name])
 
 
 def _indicator_values(indicator: Indicator, manifest: Manifest, register: pd.DataFrame, summary: BuildSummary):

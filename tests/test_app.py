@@ -18,6 +18,7 @@ PAGES = {
     "nhs": "app_pages/nhs.py",
     "inequalities": "app_pages/inequalities.py",
     "area_profile": "app_pages/area_profile.py",
+    "at_a_glance": "app_pages/at_a_glance.py",
     "data_sources": "app_pages/data_sources.py",
     "accessibility": "app_pages/accessibility.py",
 }
@@ -279,3 +280,23 @@ def test_briefing_is_offered_for_download_once_built(monkeypatch):
     assert not app.exception and not app.error
     labels = [element.proto.label for element in app.get("download_button")]
     assert "Download briefing (.pptx)" in labels
+
+
+def test_at_a_glance_reads_level_topic_and_sort_from_the_link():
+    app = open_page("at_a_glance", {"level": "ltla", "topic": "risk_factors", "sort": "worse"})
+    assert not app.exception, app.exception
+    assert [s.value for s in app.selectbox] == ["ltla", "risk_factors", "worse"]
+    assert "at the 95% level" in all_text(app)
+    grid = app.dataframe[0].value
+    grid = getattr(grid, "data", grid)
+    assert grid.columns[0] == "Area" and len(grid) > 24  # districts and unitaries, not just upper-tier areas
+    words = {"Better", "Similar", "Worse", "Lowest fifth", "Highest fifth", "Middle fifth", "Second-lowest fifth",
+             "Second-highest fifth", "Not compared", "Higher", "Lower"}
+    cell = next(v for v in grid.iloc[:, 1] if v != "not available")
+    assert any(w in cell for w in words)
+
+
+def test_at_a_glance_stale_sort_gets_a_notice():
+    app = open_page("at_a_glance", {"sort": "no_such_indicator:Persons"})
+    assert not app.exception, app.exception
+    assert any("sort areas by" in w.value for w in app.warning)

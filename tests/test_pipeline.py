@@ -24,7 +24,10 @@ from pipeline.indicators import Indicator, Series
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO.parent / "shared" / "raw"
 GEOGRAPHY = ("ons-geography/els-geo-metadata.json", "ons-geography/ltla14-lookup.csv", "ons-geography/changes.csv",
-             "dhsc-fingertips/areas.csv")
+             "dhsc-fingertips/areas.csv",
+             # ONS's similar areas, which every build copies into data/official/similar_areas/
+             *(f"ons-similar-areas/{kind}-neighbours.csv" for kind in ("global", "economic", "demographic")),
+             "ons-similar-areas/cluster-allocation.csv", "ons-similar-areas/cluster-descriptions.json")
 DATASET = "ons-els/test-measure/test-measure.csv"
 METADATA = "ons-els/test-measure/test-measure.json"
 HEADER = "areacd,areanm,geography,indicator,period,observation,measure,unit,lci_95,uci_95,status,notes"

@@ -24,6 +24,7 @@ PAGES = {
     "nhs": "nhs",
     "inequalities": "inequalities",
     "area_profile": "area-profile",
+    "at_a_glance": "at-a-glance",
     "data_sources": "data-sources",
     "accessibility": "accessibility",
 }
