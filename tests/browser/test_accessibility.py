@@ -275,7 +275,7 @@ def test_each_chart_is_named_and_described_for_screen_readers(browser, server):
     page = new_page(browser)
     open_page(page, server, "inequalities")
     charts = page.locator(CHART)
-    assert charts.count() == 3
+    assert charts.count() == 4  # map, ranked areas, trend, deprivation gradient
     for index in range(charts.count()):
         chart = charts.nth(index)
         title = chart.evaluate("plot => plot.layout.title.text.replace(/<br>/g, ' ')")
