@@ -4,6 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import pandas as pd
 
 from dashboard.catalogue import load_catalogue
 from dashboard.errors import DataFileError
@@ -225,3 +226,32 @@ def test_only_the_row_that_misnames_an_area_is_reported(data_dir):
     error = load_error(data_dir)
     assert [(p.row, p.column) for p in error.problems] == [(7, "area_name")]
     assert "'Derby'" in error.first.message
+
+
+def test_a_validated_catalogue_is_read_back_from_the_columnar_cache(tmp_path, monkeypatch):
+    import dashboard.catalogue as catalogue_module
+
+    monkeypatch.setenv("MIDLANDS_CACHE_DIR", str(tmp_path / "cache"))
+    data_dir = tmp_path / "data"
+    shutil.copytree(FIXTURE, data_dir)
+    first = load_catalogue(data_dir)
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+
+    def no_parsing(_data_dir):
+        raise AssertionError("the CSVs were parsed again")
+
+    monkeypatch.setattr(catalogue_module, "_read_all", no_parsing)
+    again = load_catalogue(data_dir)
+    for name in ("sources", "indicators", "areas", "values", "national_values"):
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(again, name))
+
+
+def test_a_changed_data_file_is_validated_again_not_read_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("MIDLANDS_CACHE_DIR", str(tmp_path / "cache"))
+    data_dir = tmp_path / "data"
+    shutil.copytree(FIXTURE, data_dir)
+    load_catalogue(data_dir)
+    path = data_dir / "sources.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "bad id,,,,,,,\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="sources.csv"):
+        load_catalogue(data_dir)
