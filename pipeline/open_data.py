@@ -199,13 +199,17 @@ def values_table(catalogue: Catalogue) -> pd.DataFrame:
 
 
 def indicators_table(catalogue: Catalogue) -> pd.DataFrame:
+    """Every indicator's definition, unit, polarity, caveats and source, and the release date:
+    the publisher's, as the pipeline read it, or else the source's."""
     indicators = catalogue.indicators.reset_index(drop=True).sort_values("indicator_id")
     sources = catalogue.sources
-    released = indicators["released"].where(indicators["released"] != "", indicators["source_id"].map(sources["published"]))
+    # Curated-only catalogues have neither column: the pipeline adds them to official indicators.
+    released = indicators.get("released", pd.Series("", index=indicators.index)).fillna("")
+    released = released.where(released != "", indicators["source_id"].map(sources["published"]))
     table = indicators.assign(
         source_publisher=indicators["source_id"].map(sources["publisher"]),
         released=released.fillna(""),
-        in_development=indicators["in_development"].fillna(""),
+        in_development=indicators.get("in_development", pd.Series("", index=indicators.index)).fillna(""),
     )
     return table[_names(INDICATOR_COLUMNS)].reset_index(drop=True)
 
