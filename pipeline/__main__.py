@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             if open_built is not None:
                 differences += _compare(open_built, open_target, f"{OPEN_DATA.as_posix()}/")
             if differences:
-                print(f"data/{OFFICIAL} is not what the pipeline makes from {args.raw}:")
+                print(f"data/ or {OPEN_DATA.as_posix()}/ is not what the pipeline makes from {args.raw}:")
                 for line in differences[:40]:
                     print(f"  {line}")
                 for line in changes:

@@ -33,23 +33,8 @@ from dashboard.catalogue import Catalogue, load_catalogue
 from dashboard.config import ENGLAND_CODE
 from dashboard.exports import safe_frame
 from dashboard.methods import trend
-
-VALUES_FILE, INDICATORS_FILE, SOURCES_FILE, METADATA_FILE = (
-    "values.csv", "indicators.csv", "sources.csv", "csv-metadata.json",
-)
-URL_PATH = "app/static/data"  # where Streamlit serves static/data/
-LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-SCOPE = (
-    "Every figure the dashboard shows: the East and West Midlands' upper-tier areas, districts and "
-    "integrated care boards, the two regions, England and the UK, and the curated partner figures "
-    "(clusters, organisations, the Midlands). Other English areas' values, which the dashboard uses "
-    "only for national ranks and fifths, are not included."
-)
-LICENCE_TEXT = (
-    "Official statistics: Open Government Licence v3.0; attribute each publisher named in sources.csv "
-    "(for example 'Source: Office for National Statistics licensed under the Open Government Licence "
-    "v3.0'). Partner figures (sources whose licence says 'quoted with attribution') are quoted from the "
-    "partner's page: cite the partner and page given in sources.csv."
+from dashboard.open_data import (
+    FORMULA_RULE, INDICATORS_FILE, LICENCE_TEXT, LICENCE_URL, METADATA_FILE, SCOPE, SOURCES_FILE, VALUES_FILE,
 )
 
 # (name, CSVW datatype, description). The order is the file's column order.
@@ -245,8 +230,7 @@ def metadata(rows: int) -> dict:
             {
                 "url": VALUES_FILE,
                 "dc:title": "Values",
-                "dc:description": f"{rows:,} values. Text cells starting with =, +, -, @, tab or carriage return "
-                "begin with an apostrophe so a spreadsheet does not run them; numbers are plain numbers.",
+                "dc:description": f"{rows:,} values. {FORMULA_RULE}",
                 "tableSchema": {
                     **_schema(VALUE_COLUMNS),
                     "primaryKey": ["indicator_id", "area_code", "period", "breakdown"],

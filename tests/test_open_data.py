@@ -14,6 +14,7 @@ from csvw import CSVW
 
 import pipeline.build
 from dashboard import analysis, comparisons
+from dashboard import open_data as dashboard_open_data
 from dashboard.catalogue import load_catalogue
 from dashboard.methods import national
 from pipeline import boundaries, open_data
@@ -275,3 +276,63 @@ def test_a_curated_file_the_app_would_refuse_stops_the_pipeline_and_changes_noth
     err = capsys.readouterr().err
     assert "data/values/partner_headlines.csv" in err and "area_code" in err
     assert {p.name: p.read_bytes() for p in static.iterdir()} == before
+
+
+# --- what Data & sources says (dashboard/open_data.py) ---------------------------------------------
+
+
+@pytest.mark.parametrize("page_url, base", [
+    ("http://localhost:8501/data-sources", "http://localhost:8501/"),
+    ("https://dash.example.org/data-sources?x=1#top", "https://dash.example.org/"),
+    ("https://example.org/midlands/data-sources/", "https://example.org/midlands/"),  # served under a path prefix
+    ("http://localhost:8501/", "http://localhost:8501/"),
+    ("", ""),  # no address (AppTest): the page shows the path on "this app's address"
+    ("javascript:alert(1)//data-sources", ""),
+    ("/data-sources", ""),
+])
+def test_the_apps_own_address_from_a_pages_address(page_url, base):
+    assert dashboard_open_data.app_base(page_url, "data-sources") == base
+
+
+def test_pandas_example_is_two_lines_reading_values():
+    example = dashboard_open_data.pandas_example("http://localhost:8501/")
+    assert example.splitlines() == [
+        "import pandas as pd", 'values = pd.read_csv("http://localhost:8501/app/static/data/values.csv")',
+    ]
+    assert "<this app's address>/app/static/data/values.csv" in dashboard_open_data.pandas_example("")
+
+
+def test_files_are_listed_as_relative_links_with_sizes():
+    text = dashboard_open_data.files_markdown({"values.csv": 13_345_067, "indicators.csv": 146_033}, 64_022)
+    assert "- [values.csv](app/static/data/values.csv) (13.3 MB): " in text and text.splitlines()[0].endswith("64,022 rows")
+    assert "[indicators.csv](app/static/data/indicators.csv) (146 kB)" in text
+    assert "[sources.csv](app/static/data/sources.csv) (not available)" in text
+    assert "http" not in text
+
+
+def test_licence_and_when_the_files_change():
+    assert f"[Open Government Licence v3.0]({dashboard_open_data.LICENCE_URL})" in dashboard_open_data.licence_markdown()
+    assert dashboard_open_data.changes_markdown("1 December 2026").endswith("last rebuilt on 1 December 2026.")
+    assert "python -m pipeline" in dashboard_open_data.changes_markdown(None)
+
+
+def test_committed_files_are_all_listed_and_present():
+    assert {item.name for item in dashboard_open_data.FILES} == {p.name for p in STATIC.iterdir()}
+    assert all(size for size in dashboard_open_data.file_sizes().values())
+
+
+def test_data_and_sources_page_has_use_this_data():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app import ENTRY, PAGES
+
+    app = AppTest.from_file(ENTRY, default_timeout=60)
+    app.run()
+    app.switch_page(PAGES["data_sources"])
+    app.run()
+    assert not app.exception
+    assert "Use this data" in [h.value for h in app.subheader]
+    text = "\n".join(m.value for m in app.markdown)
+    assert "[values.csv](app/static/data/values.csv)" in text and "Open Government Licence v3.0" in text
+    assert "When they change." in text and "last rebuilt on" in text
+    assert any("read_csv" in c.value for c in app.code)
