@@ -38,7 +38,7 @@ st.markdown(
     + open_data.files_markdown(open_data.file_sizes(), len(catalogue.values))
 )
 st.markdown("In Python, with pandas:")
-st.code(open_data.pandas_example(open_data.app_base(views.current_link(), "data-sources")), language="python",
+st.code(open_data.pandas_example(open_data.app_base(views.current_link(), "data-sources")), language=None,
         wrap_lines=True)
 rebuilds = changelog.read(config.DATA_DIR / "CHANGELOG.md", latest=1)
 st.markdown(open_data.licence_markdown())
