@@ -276,6 +276,8 @@ def test_a_curated_file_the_app_would_refuse_stops_the_pipeline_and_changes_noth
     err = capsys.readouterr().err
     assert "data/values/partner_headlines.csv" in err and "area_code" in err
     assert {p.name: p.read_bytes() for p in static.iterdir()} == before
+    assert (data / "sources.csv").is_file() and (data / "official" / "values").is_dir(), "links removed, not their targets"
+    assert not list(data.glob(".pipeline-*"))
 
 
 # --- what Data & sources says (dashboard/open_data.py) ---------------------------------------------
