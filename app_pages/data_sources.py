@@ -1,11 +1,11 @@
-"""Data & sources: every indicator's definition and source, and the whole catalogue as CSV."""
+"""Data & sources: every indicator's definition and source, the whole catalogue as CSV, and the open-data files."""
 
 import functools
 from datetime import date
 
 import streamlit as st
 
-from dashboard import charts, views
+from dashboard import analysis, changelog, charts, config, open_data, views
 
 catalogue = views.catalogue()
 geo = views.boundaries()
@@ -30,6 +30,20 @@ st.download_button(
     key="download-catalogue",
     on_click="ignore",
 )
+
+st.subheader("Use this data")
+st.markdown(
+    "The same figures at fixed addresses a script can fetch: CSV, with every column explained in "
+    f"[CSV on the Web](https://www.w3.org/TR/tabular-data-primer/) metadata. {open_data.SCOPE}\n\n"
+    + open_data.files_markdown(open_data.file_sizes(), len(catalogue.values))
+)
+st.markdown("In Python, with pandas:")
+st.code(open_data.pandas_example(open_data.app_base(views.current_link(), "data-sources")), language=None,
+        wrap_lines=True)
+rebuilds = changelog.read(config.DATA_DIR / "CHANGELOG.md", latest=1)
+st.markdown(open_data.licence_markdown())
+st.markdown(open_data.changes_markdown(analysis.release_date_words(rebuilds[0].date) if rebuilds else None))
+st.markdown(f"**Spreadsheets.** {open_data.FORMULA_RULE}")
 
 st.subheader("What's new")
 views.whats_new(catalogue)
