@@ -286,4 +286,4 @@ def catalogue_with(data_dir: Path, official: Path, view: Path) -> Catalogue:
         if entry.name != official.name and not entry.name.startswith("."):
             (view / entry.name).symlink_to(entry.resolve(), target_is_directory=entry.is_dir())
     (view / official.name).symlink_to(official.resolve(), target_is_directory=True)
-    return load_catalogue(view)
+    return load_catalogue(view, cache=False)  # a one-off scratch folder: nothing to reuse
