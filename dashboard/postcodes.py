@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 import lzma
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path

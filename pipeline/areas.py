@@ -14,7 +14,6 @@ metadata's hierarchy was drawn), ``changes.csv`` (what replaced what), and the c
 from __future__ import annotations
 
 import csv
-import json
 import re
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import pandas as pd
 
 from pipeline.errors import InputError, InputProblem, fail
 from pipeline.manifest import Manifest
-from pipeline.readers.sniff import refuse_html
+from pipeline.readers.sniff import read_json, refuse_html
 
 METADATA = "ons-geography/els-geo-metadata.json"
 LOOKUP_2014 = "ons-geography/ltla14-lookup.csv"
@@ -82,11 +81,7 @@ def _area_type(code: str, levels: list[str]) -> str | None:
 def read_register(manifest: Manifest, icb_membership: pd.DataFrame) -> pd.DataFrame:
     """One row per English area (and the UK), indexed by code, in code order."""
     path = manifest.verified_path(METADATA)
-    refuse_html(path, METADATA)
-    try:
-        metadata = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise fail(METADATA, None, None, f"cannot be read as JSON: {exc}") from None
+    metadata = read_json(path, METADATA)
     region_2014 = _regions_2014(manifest)
     replaced = _replacements(manifest)
 

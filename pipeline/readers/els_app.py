@@ -7,24 +7,19 @@ where ``xDomainNumb`` is the first year of each value's period. Returned in the 
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.errors import InputError, InputProblem, fail
-from pipeline.readers.sniff import refuse_html
+from pipeline.readers.sniff import read_json
 
 ARRAYS = ("areacd", "value", "lci", "uci", "xDomainNumb")
 
 
 def read(path: Path, name: str) -> pd.DataFrame:
-    refuse_html(path, name)
-    try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise fail(name, None, None, f"cannot be read as JSON: {exc}") from None
+    document = read_json(path, name)
     if not isinstance(document, dict):
         raise fail(name, None, None, "is not a JSON object with the arrays areacd, value, lci, uci, xDomainNumb")
     missing = [key for key in ARRAYS if not isinstance(document.get(key), list)]

@@ -12,13 +12,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import fail
-from pipeline.readers.sniff import refuse_html
+from pipeline.readers.sniff import read_json
 
 # GOV.UK organisation addresses used as ``publisher`` in CSV-cubed metadata.
 PUBLISHER_NAMES = {
@@ -41,11 +40,7 @@ class Metadata:
 
 def read(path: Path, name: str, indicator: str | None = None) -> Metadata:
     """The metadata of one indicator (``indicator`` names its block where the file has several)."""
-    refuse_html(path, name)
-    try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise fail(name, None, None, f"cannot be read as JSON: {exc}") from None
+    document = read_json(path, name)
     if not isinstance(document, dict):
         raise fail(name, None, None, "is not a JSON object")
     if "ess-beta-metadata" in document:

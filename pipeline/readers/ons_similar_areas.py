@@ -16,14 +16,13 @@ row and column.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pandas as pd
 
 from pipeline.errors import InputError, InputProblem, fail
-from pipeline.readers.sniff import refuse_html
+from pipeline.readers.sniff import read_json, refuse_html
 
 KINDS = ("global", "economic", "demographic")
 NEIGHBOURS = 20
@@ -107,11 +106,7 @@ def read_allocation(path: Path, name: str) -> pd.DataFrame:
 
 def read_descriptions(path: Path, name: str) -> pd.DataFrame:
     """``kind, cluster, description``: ONS's words for each cluster."""
-    refuse_html(path, name)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise fail(name, None, None, f"cannot be read as JSON: {exc}") from None
+    data = read_json(path, name)
     problems, rows = [], []
     for kind in KINDS:
         clusters = data.get(kind) if isinstance(data, dict) else None
