@@ -188,12 +188,7 @@ def _replacements(manifest: Manifest) -> dict[str, list[str]]:
 def read_icb_membership(path: Path) -> pd.DataFrame:
     """The curated ``data/icb_membership.csv``: ``area_code, icb_code, note``, every row sourced."""
     name = "data/icb_membership.csv"
-    if not path.exists():
-        raise fail(name, None, None, "file is missing")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in ("area_code", "icb_code", "source_id") if c not in frame.columns]
-    if missing:
-        raise InputError([InputProblem(name, 1, c, "column is missing from the header") for c in missing])
+    frame = _read_curated(path, name, ("area_code", "icb_code", "source_id"))
     frame["file"] = name
     frame["line"] = frame.index + 2
     bad = frame[~frame["icb_code"].str.match(r"^E54\d{6}$")]
@@ -253,11 +248,15 @@ def read_icbs(manifest: Manifest, curated_areas: Path) -> tuple[pd.DataFrame, pd
 
 
 def _curated_areas(path: Path) -> pd.DataFrame:
-    name = "data/areas.csv"
+    return _read_curated(path, "data/areas.csv", ("area_code", "area_name", "area_type")).set_index("area_code", drop=False)
+
+
+def _read_curated(path: Path, name: str, required: tuple[str, ...]) -> pd.DataFrame:
+    """A curated CSV the pipeline joins, as text, after checking it exists and has its columns."""
     if not path.exists():
         raise fail(name, None, None, "file is missing")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in ("area_code", "area_name", "area_type") if c not in frame.columns]
+    missing = [c for c in required if c not in frame.columns]
     if missing:
         raise InputError([InputProblem(name, 1, c, "column is missing from the header") for c in missing])
-    return frame.set_index("area_code", drop=False)
+    return frame
