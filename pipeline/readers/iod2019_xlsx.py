@@ -24,6 +24,7 @@ import pandas as pd
 
 from pipeline.errors import InputError, InputProblem, fail
 from pipeline.readers.sniff import refuse_html
+from pipeline.readers.summaries import one_edition
 
 EDITION = "2019"
 _CODE_HEADER = re.compile(r"code \(2019\)$", re.IGNORECASE)
@@ -72,13 +73,4 @@ def read(path: Path, name: str, sheet: str, measure: str) -> pd.DataFrame:
     if problems:
         raise InputError(problems[:50])
     frame = pd.DataFrame(out, columns=["line", "areacd", "observation"])
-    repeated = frame[frame.duplicated("areacd", keep=False)]
-    if not repeated.empty:
-        raise InputError([
-            InputProblem(where, int(r.line), header[0], f"{r.areacd} appears more than once") for r in repeated.itertuples()
-        ][:50])
-    frame["period"] = EDITION
-    frame["lci_95"] = float("nan")
-    frame["uci_95"] = float("nan")
-    frame["note"] = ""
-    return frame
+    return one_edition(frame, where, header[0], EDITION)

@@ -24,6 +24,7 @@ import pandas as pd
 
 from pipeline.errors import InputError, InputProblem, fail
 from pipeline.readers.sniff import refuse_html
+from pipeline.readers.summaries import one_edition
 
 EDITION = "2025"
 CSV_COLUMNS = ("area_code", "area_name", "index_domain", "average_score", "rank_average_score")
@@ -89,16 +90,7 @@ def _finish(rows: pd.DataFrame, name: str, code_column: str, measure: str) -> pd
         raise InputError(problems[:50])
     rows = rows.drop(columns="raw")
     rows["observation"] = [float(v) for v in values]
-    repeated = rows[rows.duplicated("areacd", keep=False)]
-    if not repeated.empty:
-        raise InputError([
-            InputProblem(name, int(r.line), code_column, f"{r.areacd} appears more than once") for r in repeated.itertuples()
-        ][:50])
-    rows["period"] = EDITION
-    rows["lci_95"] = float("nan")
-    rows["uci_95"] = float("nan")
-    rows["note"] = ""
-    return rows
+    return one_edition(rows, name, code_column, EDITION)
 
 
 def _number(raw) -> float | None:
