@@ -4,8 +4,9 @@ import json
 import shutil
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
+
+from tests.apptest_fixtures import fresh_caches, readable_errors  # noqa: F401 (autouse fixtures)
 
 from dashboard import config, figure_element, state
 from dashboard.catalogue import load_catalogue
@@ -25,22 +26,6 @@ PAGES = {
 TEXT_PAGES = {"accessibility"}  # text only: no chart or table
 
 
-@pytest.fixture(autouse=True, scope="module")
-def readable_errors():
-    """Users get a redacted message (config.toml); a failing test should show the real one."""
-    previous = st.get_option("client.showErrorDetails")
-    st.set_option("client.showErrorDetails", "full")
-    yield
-    st.set_option("client.showErrorDetails", previous)
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def open_page(page: str, query: dict[str, str | list[str]] | None = None) -> AppTest:

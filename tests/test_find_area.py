@@ -4,8 +4,9 @@ Postcodes were checked in the built table (see tests/test_postcodes.py).
 """
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
+
+from tests.apptest_fixtures import fresh_caches, readable_errors  # noqa: F401 (autouse fixtures)
 
 from dashboard import config
 
@@ -14,21 +15,6 @@ PAGES = {"overview": "app_pages/overview.py", "area_profile": "app_pages/area_pr
 BOX = "find-your-area-postcode"
 
 
-@pytest.fixture(autouse=True, scope="module")
-def readable_errors():
-    previous = st.get_option("client.showErrorDetails")
-    st.set_option("client.showErrorDetails", "full")
-    yield
-    st.set_option("client.showErrorDetails", previous)
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 def open_page(page: str, query: dict[str, str] | None = None) -> AppTest:
