@@ -3,7 +3,9 @@ trend, national rank and place among similar areas."""
 
 import streamlit as st
 
-from dashboard import charts, compare_charts, views
+from dashboard import views
+from dashboard.charts import area_profile as area_profile_charts
+from dashboard.charts import compare as compare_charts
 
 catalogue = views.catalogue()
 similar = views.similar_areas()
@@ -13,10 +15,10 @@ views.find_your_area(catalogue)
 view = views.controls("area_profile", catalogue)
 views.postcode_found(view["area"])
 area = catalogue.areas.loc[view["area"]]
-table = charts.area_profile(catalogue, view["area"])
+table = area_profile_charts.area_profile(catalogue, view["area"])
 
 st.subheader(area["area_name"])
-context = charts.area_context(catalogue, view["area"])
+context = area_profile_charts.area_context(catalogue, view["area"])
 if context:
     st.markdown(views.md(context))
 if area["notes"]:
@@ -37,13 +39,13 @@ with right:
 with st.expander("Every indicator in a sentence"):
     st.markdown("\n".join("- " + views.md(sentence) for sentence in table["summary"]))
 
-spine = charts.area_spine(catalogue, view["area"])
+spine = area_profile_charts.area_spine(catalogue, view["area"])
 if spine is not None:
     views.chart_block(spine, catalogue)
 
 shown, rows = compare_charts.profile_table(catalogue, similar, view["area"])
 views.show_table(shown)
-st.caption(views.md(charts.area_source(catalogue, view["area"]) + " " + similar.source_line()
+st.caption(views.md(area_profile_charts.area_source(catalogue, view["area"]) + " " + similar.source_line()
                     + " Recent trend: Fingertips' method over the 5 latest annual periods, significant at 99.8%."))
 st.download_button("Download this table (CSV)", data=views.csv_with_sources(catalogue, rows),
                    file_name=f"area-profile-{view['area']}.csv", mime="text/csv", icon=":material/table_view:",

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import compare_charts, views
+from dashboard import views
+from dashboard.charts import compare as compare_charts
 from dashboard.figures.grid import status_colour
 
 catalogue = views.catalogue()

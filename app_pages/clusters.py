@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import charts, views
+from dashboard import views
+from dashboard.charts import clusters as clusters_charts
 
 catalogue = views.catalogue()
 
@@ -16,19 +17,19 @@ if not view["metric"]:
     st.info("No cluster figures are in the catalogue yet: not available.")
     st.stop()
 
-views.chart_block(charts.cluster_metric(catalogue, view["metric"]), catalogue)
+views.chart_block(clusters_charts.cluster_metric(catalogue, view["metric"]), catalogue)
 
 left, right = st.columns([1, 1])
 with left:
-    views.chart_block(charts.cluster_uk_shares(catalogue), catalogue)
+    views.chart_block(clusters_charts.cluster_uk_shares(catalogue), catalogue)
 with right:
-    growth = charts.cluster_growth(catalogue)
+    growth = clusters_charts.cluster_growth(catalogue)
     if growth is not None:
         views.chart_block(growth, catalogue)
 
 st.subheader("Every cluster metric side by side")
-views.show_table(charts.cluster_matrix(catalogue))
-st.caption(views.md(charts.cluster_matrix_source(catalogue)))
+views.show_table(clusters_charts.cluster_matrix(catalogue))
+st.caption(views.md(clusters_charts.cluster_matrix_source(catalogue)))
 
 st.subheader("The regional economy: official statistics")
 st.markdown(
@@ -37,8 +38,8 @@ st.markdown(
     "household income, pay and business demography."
 )
 if view["economy"]:
-    views.chart_block(charts.regional_economy(catalogue, view["economy"]), catalogue)
-    views.show_table(charts.regional_economy_table(catalogue).drop(columns=["indicator_id", "source_id"]))
-    st.caption(views.md(charts.regional_economy_source(catalogue)))
+    views.chart_block(clusters_charts.regional_economy(catalogue, view["economy"]), catalogue)
+    views.show_table(clusters_charts.regional_economy_table(catalogue).drop(columns=["indicator_id", "source_id"]))
+    st.caption(views.md(clusters_charts.regional_economy_source(catalogue)))
 else:
     st.info("No official regional economy figures are in the catalogue: not available.")

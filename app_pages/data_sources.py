@@ -5,7 +5,9 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import analysis, changelog, charts, config, open_data, views
+from dashboard import changelog, config, open_data, views
+from dashboard.analysis import sources
+from dashboard.charts import data_sources as data_sources_charts
 
 catalogue = views.catalogue()
 geo = views.boundaries()
@@ -23,7 +25,7 @@ st.markdown(
 
 st.download_button(
     "Download the whole catalogue (CSV)",
-    data=functools.partial(charts.catalogue_csv, catalogue),
+    data=functools.partial(data_sources_charts.catalogue_csv, catalogue),
     file_name=f"midlands-health-catalogue-{date.today().isoformat()}.csv",
     mime="text/csv",
     icon=":material/download:",
@@ -42,7 +44,7 @@ st.code(open_data.pandas_example(open_data.app_base(views.current_link(), "data-
         wrap_lines=True)
 rebuilds = changelog.read(config.DATA_DIR / "CHANGELOG.md", latest=1)
 st.markdown(open_data.licence_markdown())
-st.markdown(open_data.changes_markdown(analysis.release_date_words(rebuilds[0].date) if rebuilds else None))
+st.markdown(open_data.changes_markdown(sources.release_date_words(rebuilds[0].date) if rebuilds else None))
 st.markdown(f"**Spreadsheets.** {open_data.FORMULA_RULE}")
 
 st.subheader("What's new")
@@ -50,7 +52,7 @@ views.whats_new(catalogue)
 
 st.subheader("Indicators")
 st.dataframe(
-    charts.indicator_definitions(catalogue),
+    data_sources_charts.indicator_definitions(catalogue),
     hide_index=True,
     width="stretch",
     column_config={"url": st.column_config.LinkColumn("Source link"), "publisher": "Source",

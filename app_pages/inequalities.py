@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from dashboard import charts, compare_charts, views
+from dashboard import views
+from dashboard.charts import compare as compare_charts
+from dashboard.charts import inequalities as inequalities_charts
 
 catalogue = views.catalogue()
 geo = views.boundaries()
@@ -14,16 +16,16 @@ if not view["indicator"]:
     st.stop()
 
 indicator_id, sex, period, level = view["indicator"], view["sex"], view["period"], view["level"]
-st.markdown(views.md(charts.gap_sentence(catalogue, indicator_id, sex, period, level)))
-st.caption(views.md(charts.provenance(catalogue, indicator_id)))
+st.markdown(views.md(inequalities_charts.gap_sentence(catalogue, indicator_id, sex, period, level)))
+st.caption(views.md(inequalities_charts.provenance(catalogue, indicator_id)))
 
 left, right = st.columns([1, 1])
 with left:
-    views.chart_block(charts.inequalities_map(catalogue, geo, indicator_id, sex, period, level), catalogue)
+    views.chart_block(inequalities_charts.inequalities_map(catalogue, geo, indicator_id, sex, period, level), catalogue)
 with right:
-    views.chart_block(charts.inequalities_ranked(catalogue, indicator_id, sex, period, level), catalogue)
+    views.chart_block(inequalities_charts.inequalities_ranked(catalogue, indicator_id, sex, period, level), catalogue)
 
-views.chart_block(charts.inequalities_trend(catalogue, indicator_id, sex, view["area"]), catalogue)
+views.chart_block(inequalities_charts.inequalities_trend(catalogue, indicator_id, sex, view["area"]), catalogue)
 
 st.subheader("Deprivation gradient")
 gradient = compare_charts.deprivation_gradient(catalogue, indicator_id, sex, period, level, view["area"])

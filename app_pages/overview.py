@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import charts, views
+from dashboard import views
+from dashboard.charts import overview as overview_charts
 
 catalogue = views.catalogue()
 geo = views.boundaries()
@@ -11,14 +12,14 @@ views.ignore_url()
 st.header("Overview")
 views.find_your_area(catalogue)
 columns = st.columns(4)
-for i, item in enumerate(charts.overview_headlines(catalogue)):
+for i, item in enumerate(overview_charts.overview_headlines(catalogue)):
     views.kpi(columns[i % 4], item["label"], item["text"], item["caption"])
 
 sections = [
-    (charts.overview_map(catalogue, geo), "app_pages/nhs.py", "NHS coverage"),
-    (charts.overview_cluster_jobs(catalogue), "app_pages/clusters.py", "Industry clusters"),
-    (charts.overview_research(catalogue), "app_pages/research.py", "Research scale"),
-    (charts.overview_life_expectancy_gap(catalogue), "app_pages/inequalities.py", "Health inequalities"),
+    (overview_charts.overview_map(catalogue, geo), "app_pages/nhs.py", "NHS coverage"),
+    (overview_charts.overview_cluster_jobs(catalogue), "app_pages/clusters.py", "Industry clusters"),
+    (overview_charts.overview_research(catalogue), "app_pages/research.py", "Research scale"),
+    (overview_charts.overview_life_expectancy_gap(catalogue), "app_pages/inequalities.py", "Health inequalities"),
 ]
 for row_start in range(0, len(sections), 2):
     for column, (chart, page, label) in zip(st.columns([1, 1]), sections[row_start:row_start + 2]):

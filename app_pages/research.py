@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from dashboard import charts, views
+from dashboard import views
+from dashboard.charts import research as research_charts
 
 catalogue = views.catalogue()
 geo = views.boundaries()
 
 st.header("Research scale")
 view = views.controls("research", catalogue)
-facts = charts.headlines(catalogue, "research")
+facts = research_charts.headlines(catalogue, "research")
 
 money_and_skills = facts[facts["unit"].isin(["gbp_million", "gbp_billion", "percent"])]
 columns = st.columns(max(1, len(money_and_skills)))
@@ -18,13 +19,13 @@ for column, row in zip(columns, money_and_skills.itertuples()):
 
 left, right = st.columns([1, 1])
 with left:
-    views.chart_block(charts.research_map(catalogue, geo, view["type"]), catalogue)
+    views.chart_block(research_charts.research_map(catalogue, geo, view["type"]), catalogue)
 with right:
-    counts = charts.research_by_city_and_type(catalogue, view["type"])
+    counts = research_charts.research_by_city_and_type(catalogue, view["type"])
     if counts is not None:
         views.chart_block(counts, catalogue)
 
-infrastructure = charts.research_infrastructure(catalogue)
+infrastructure = research_charts.research_infrastructure(catalogue)
 if infrastructure is not None:
     st.subheader("Research infrastructure as the partners count it")
     views.chart_block(infrastructure, catalogue)

@@ -26,7 +26,7 @@ from dashboard.errors import DataFileError, DataProblem
 
 THEMES = (
     "clusters", "research", "nhs", "inequalities", "population",
-    # Issue 12's official indicators (pipeline/indicators.py), grouped into topics by analysis.TOPICS.
+    # Issue 12's official indicators (pipeline/indicators.py), grouped into topics by analysis.levels.TOPICS.
     "risk_factors", "children", "wider_determinants", "deprivation", "economy", "health_outcomes",
 )
 POLARITIES = ("higher_is_better", "lower_is_better", "neither")

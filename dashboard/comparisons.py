@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import analysis, periods, stats
+from dashboard import periods, stats
+from dashboard.analysis import levels, profile
+from dashboard.analysis.values import SIZE_UNITS, sex_word, value_row, values_for
 from dashboard.catalogue import Catalogue
 from dashboard.config import ENGLAND_CODE
 from dashboard.memo import shared
@@ -23,7 +25,7 @@ from dashboard.methods import deprivation, national, similar_areas, trend
 from dashboard.methods.similar_areas import SimilarAreas
 
 # Sizes describe an area and ranks restate a score: neither is compared with England.
-NOT_COMPARED_UNITS = (*analysis.SIZE_UNITS, "rank")
+NOT_COMPARED_UNITS = (*SIZE_UNITS, "rank")
 ALL_TOPICS = "all"
 
 
@@ -31,13 +33,13 @@ def topic_key(label_themes: tuple[str, tuple[str, ...]]) -> str:
     return label_themes[1][0]
 
 
-TOPIC_KEYS = {topic_key(t): t for t in analysis.TOPICS}
+TOPIC_KEYS = {topic_key(t): t for t in levels.TOPICS}
 
 
 def level_of(catalogue: Catalogue, area_code: str) -> str | None:
     """The national level an area is ranked at: districts for a district, upper-tier otherwise."""
     area_type = catalogue.areas.at[area_code, "area_type"]
-    return area_type if area_type in analysis.LEVELS else None
+    return area_type if area_type in levels.LEVELS else None
 
 
 # --- national positions ----------------------------------------------------------------------
@@ -71,7 +73,7 @@ def national_positions(catalogue: Catalogue, indicator_id: str, breakdown: str, 
 @shared
 def area_trends(catalogue: Catalogue, indicator_id: str, breakdown: str) -> dict[str, trend.Trend]:
     """Recent trend of every area the catalogue holds (Midlands areas, regions, England)."""
-    rows = analysis.values_for(catalogue, indicator_id, breakdown=breakdown)
+    rows = values_for(catalogue, indicator_id, breakdown=breakdown)
     return trend.trends_by_area(rows, catalogue.indicator(indicator_id)["polarity"])
 
 
@@ -83,7 +85,7 @@ def trend_of(catalogue: Catalogue, indicator_id: str, breakdown: str, area_code:
 
 
 def _series_label(indicator: pd.Series, breakdown: str) -> str:
-    sex = analysis.sex_word(breakdown)
+    sex = sex_word(breakdown)
     return f"{indicator['short_title']} ({sex})" if sex else indicator["short_title"]
 
 
@@ -99,19 +101,19 @@ def glance_status(vs_england: str, quintile_label: str) -> str:
 def glance(catalogue: Catalogue, level: str, topic: str) -> pd.DataFrame:
     """One row per Midlands area at the level and indicator series (indicator and sex), latest
     period for the level: the value, England, the comparison at 95%, national rank and quintile."""
-    codes = analysis.level_codes(catalogue, level)
-    themes = analysis.topic_themes() if topic == ALL_TOPICS else TOPIC_KEYS[topic][1]
+    codes = levels.level_codes(catalogue, level)
+    themes = levels.topic_themes() if topic == ALL_TOPICS else TOPIC_KEYS[topic][1]
     indicators = catalogue.indicators
     chosen = indicators.index[indicators["theme"].isin(list(themes)) & ~indicators["unit"].isin(NOT_COMPARED_UNITS)]
     values = catalogue.values
     mine = values[values["indicator_id"].isin(chosen) & values["area_code"].isin(codes)]
-    order = analysis.topic_order()
+    order = levels.topic_order()
     out = []
     for (indicator_id, breakdown), group in mine.groupby(["indicator_id", "breakdown"], sort=False):
         period = periods.latest(group["period"].unique())
         rows = group[group["period"] == period]
         indicator = catalogue.indicator(indicator_id)
-        england = analysis.value_row(catalogue, indicator_id, ENGLAND_CODE, breakdown, period)
+        england = value_row(catalogue, indicator_id, ENGLAND_CODE, breakdown, period)
         england_value = england["value"] if england is not None else float("nan")
         positions = national_positions(catalogue, indicator_id, breakdown, period, level)
         for row in rows.itertuples():
@@ -123,7 +125,7 @@ def glance(catalogue: Catalogue, level: str, topic: str) -> pd.DataFrame:
                 "area_code": row.area_code, "area_name": row.area_name, "indicator_id": indicator_id,
                 "series": _series_label(indicator, breakdown), "series_key": f"{indicator_id}:{breakdown}",
                 "theme": indicator["theme"],
-                "topic": analysis.topic_label(indicator["theme"]), "topic_order": order.get(indicator["theme"], 99),
+                "topic": levels.topic_label(indicator["theme"]), "topic_order": order.get(indicator["theme"], 99),
                 "breakdown": breakdown, "period": period, "value": row.value, "lower_ci": row.lower_ci,
                 "upper_ci": row.upper_ci, "polarity": indicator["polarity"],
                 "text": stats.format_value(row.value, indicator["unit"], row.qualifier),
@@ -180,7 +182,7 @@ def glance_summary(table: pd.DataFrame, level: str) -> str:
     top = compared[compared["vs_england"] == stats.WORSE].groupby("area_name").size().sort_values(ascending=False)
     lead = f" {top.index[0]} is worse on the most ({top.iloc[0]})." if len(top) else ""
     return (f"Of {len(compared)} comparisons with England at the 95% level across {table['area_code'].nunique()} "
-            f"Midlands {analysis.LEVELS[level]}, {worse} are significantly worse and {better} better.{lead}")
+            f"Midlands {levels.LEVELS[level]}, {worse} are significantly worse and {better} better.{lead}")
 
 
 # --- area profile additions ------------------------------------------------------------------
@@ -196,7 +198,7 @@ def _place_words(place: int | None, of: int, polarity: str) -> str:
 @shared
 def _any_level_values(catalogue: Catalogue, indicator_id: str, breakdown: str, period: str) -> pd.DataFrame:
     """Neighbours may be upper-tier areas or districts: each current English area's value at either level."""
-    found = pd.concat([national_values(catalogue, indicator_id, breakdown, period, level) for level in analysis.LEVELS])
+    found = pd.concat([national_values(catalogue, indicator_id, breakdown, period, level) for level in levels.LEVELS])
     return found.drop_duplicates("area_code").set_index("area_code", drop=False)
 
 
@@ -218,9 +220,9 @@ def neighbour_rows(catalogue: Catalogue, similar: SimilarAreas, area_code: str, 
 
 @shared
 def profile_extras(catalogue: Catalogue, similar: SimilarAreas, area_code: str) -> pd.DataFrame:
-    """``analysis.profile`` with each indicator's recent trend, national rank and quintile, and
+    """``profile.profile`` with each indicator's recent trend, national rank and quintile, and
     place among the area's 20 nearest overall neighbours (with the neighbours' median)."""
-    table = analysis.profile(catalogue, area_code)
+    table = profile.profile(catalogue, area_code)
     if table.empty:
         return table
     level = level_of(catalogue, area_code)
@@ -299,7 +301,7 @@ def gradient(catalogue: Catalogue, indicator_id: str, breakdown: str, period: st
     if fitted is None:
         return None
     found, points = fitted
-    midlands = analysis.level_codes(catalogue, level)
+    midlands = levels.level_codes(catalogue, level)
     points = points.assign(midlands=points["area_code"].isin(midlands))
     source_ids = catalogue.national_values.loc[
         catalogue.national_values["indicator_id"].isin([indicator_id, imd_id]), "source_id"].unique()

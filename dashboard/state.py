@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard import analysis, comparisons, economy, periods
+from dashboard import comparisons, economy, periods
+from dashboard.analysis.levels import LEVELS, level_codes, topic_label, topic_order, topic_themes
+from dashboard.analysis.values import sex_word
 from dashboard.catalogue import INSTITUTION_TYPE_LABELS, Catalogue
 from dashboard.memo import shared
 
@@ -172,35 +174,35 @@ def _indicator_values(catalogue: Catalogue, earlier: Mapping[str, str]) -> pd.Da
 
 def area_indicator_ids(catalogue: Catalogue, themes: Sequence[str] | None = None) -> list[str]:
     """Indicators with values for Midlands upper-tier areas or districts (mappable, rankable),
-    grouped by topic in the order of ``analysis.TOPICS``, then by title."""
+    grouped by topic in the order of ``levels.TOPICS``, then by title."""
     values = catalogue.values
     ids = values.loc[values["area_type"].isin(["utla", "ltla"]), "indicator_id"].unique()
     indicators = catalogue.indicators.loc[list(ids)] if len(ids) else catalogue.indicators.iloc[:0]
     if themes is not None:
         indicators = indicators[indicators["theme"].isin(list(themes))]
-    order = analysis.topic_order()
+    order = topic_order()
     return sorted(indicators.index, key=lambda i: (order.get(indicators.at[i, "theme"], len(order)),
                                                    indicators.at[i, "title"]))
 
 
 def inequalities_params(catalogue: Catalogue) -> list[Param]:
-    ids = area_indicator_ids(catalogue, analysis.topic_themes()) or area_indicator_ids(catalogue)
+    ids = area_indicator_ids(catalogue, topic_themes()) or area_indicator_ids(catalogue)
 
     def describe_indicator(indicator_id: str) -> str:
         if indicator_id not in catalogue.indicators.index:
             return indicator_id
         indicator = catalogue.indicators.loc[indicator_id]
-        return f"{analysis.topic_label(indicator['theme'])}: {indicator['short_title']}"
+        return f"{topic_label(indicator['theme'])}: {indicator['short_title']}"
 
     def at_level(earlier) -> pd.DataFrame:
         values = _indicator_values(catalogue, earlier)
-        return values[values["area_code"].isin(analysis.level_codes(catalogue, earlier.get("level", "utla")))]
+        return values[values["area_code"].isin(level_codes(catalogue, earlier.get("level", "utla")))]
 
     def levels(earlier):
         # Districts only where two-tier districts have values: unitaries alone (which are at both
         # levels) would make a district map of mostly empty counties.
         types = set(_indicator_values(catalogue, earlier)["area_type"])
-        return [level for level in analysis.LEVELS if level in types]
+        return [level for level in LEVELS if level in types]
 
     def breakdowns(earlier):
         found = set(at_level(earlier)["breakdown"])
@@ -218,7 +220,7 @@ def inequalities_params(catalogue: Catalogue) -> list[Param]:
 
     return [
         Param("indicator", "indicator", ids, _preferred("life_expectancy_birth"), describe_indicator),
-        Param("level", "areas", levels, _preferred("utla"), lambda k: analysis.LEVELS.get(k, k).capitalize()),
+        Param("level", "areas", levels, _preferred("utla"), lambda k: LEVELS.get(k, k).capitalize()),
         Param("sex", "sex", breakdowns, _preferred("Persons", "Female", "All")),
         Param("period", "period", period_options, _latest_period),
         Param("area", "area for the trend", areas_with_values, _preferred("E08000025"),
@@ -294,12 +296,12 @@ def at_a_glance_params(catalogue: Catalogue) -> list[Param]:
         indicator_id, _, breakdown = key.partition(":")
         if indicator_id not in catalogue.indicators.index:
             return key
-        sex = analysis.sex_word(breakdown)
+        sex = sex_word(breakdown)
         title = catalogue.indicators.at[indicator_id, "short_title"] + (f" ({sex})" if sex else "")
         return f"{title}, best first"
 
     return [
-        Param("level", "areas", list(analysis.LEVELS), "utla", lambda k: analysis.LEVELS.get(k, k).capitalize()),
+        Param("level", "areas", list(LEVELS), "utla", lambda k: LEVELS.get(k, k).capitalize()),
         Param("topic", "topic", topics, topics[0], describe_topic),
         Param("sort", "sort areas by", sort_options, "area", describe_sort),
     ]

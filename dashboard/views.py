@@ -17,9 +17,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import analysis, briefing, changelog, config, exports, figure_element, images, postcodes, state, tables
+from dashboard import briefing, changelog, config, exports, figure_element, images, postcodes, state, tables
+from dashboard.analysis.sources import release_date_words
 from dashboard.catalogue import Catalogue, load_catalogue
-from dashboard.charts import Chart
+from dashboard.charts.base import Chart
 from dashboard.errors import DataFileError
 from dashboard.geography import Boundaries, load_boundaries
 from dashboard.methods.similar_areas import SimilarAreas
@@ -273,7 +274,7 @@ def whats_new(catalogue: Catalogue) -> None:
     titles = catalogue.indicators["short_title"]
     st.markdown(
         f"The official figures were last rebuilt from the publishers' files on "
-        f"**{analysis.release_date_words(latest.date)}** (`python -m pipeline`). What that rebuild changed:"
+        f"**{release_date_words(latest.date)}** (`python -m pipeline`). What that rebuild changed:"
     )
     show_table(pd.DataFrame(
         [(titles.get(indicator_id, indicator_id), what) for indicator_id, what in latest.changes],

@@ -28,7 +28,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard import analysis, comparisons, stats
+from dashboard import comparisons, stats
+from dashboard.analysis import levels
 from dashboard.catalogue import Catalogue, load_catalogue
 from dashboard.config import ENGLAND_CODE
 from dashboard.exports import safe_frame
@@ -160,7 +161,7 @@ def values_table(catalogue: Catalogue) -> pd.DataFrame:
         vs_region.append(_outcome(value, lower, upper, region_value, direction) if with_region else "")
 
     # Ranked as the area profile ranks: upper-tier areas among upper-tier areas, districts among districts.
-    ranked = compared & values["area_type"].isin(list(analysis.LEVELS))
+    ranked = compared & values["area_type"].isin(list(levels.LEVELS))
     table = pd.DataFrame({
         "indicator_id": values["indicator_id"],
         "indicator_title": values["indicator_id"].map(indicators["title"]),

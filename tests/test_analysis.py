@@ -5,7 +5,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import analysis
+from dashboard.analysis import headlines, inequalities, nhs, profile, sources
+from dashboard.analysis.values import value_row
 from dashboard.catalogue import load_catalogue
 
 FIXTURE = Path(__file__).parent / "fixtures" / "catalogue"
@@ -17,7 +18,7 @@ def catalogue():
 
 
 def test_area_comparison_benchmarks_each_area(catalogue):
-    table = analysis.area_comparison(catalogue, "life_expectancy_birth", "Male", "2020-22")
+    table = inequalities.area_comparison(catalogue, "life_expectancy_birth", "Male", "2020-22")
     by_area = table.set_index("area_name")
     # Derby 77.0 (76.5-77.5) is below England's 78.9; Derbyshire's CI 78.7-79.3 contains it
     assert by_area.loc["Derby", "vs_england"] == "Worse"
@@ -29,9 +30,9 @@ def test_area_comparison_benchmarks_each_area(catalogue):
 
 
 def test_summary_sentence_for_a_known_row(catalogue):
-    row = analysis.value_row(catalogue, "life_expectancy_birth", "E06000015", "Male", "2020-22")
-    england = analysis.value_row(catalogue, "life_expectancy_birth", "E92000001", "Male", "2020-22")
-    sentence = analysis.summary_sentence(row, catalogue.indicator("life_expectancy_birth"), england)
+    row = value_row(catalogue, "life_expectancy_birth", "E06000015", "Male", "2020-22")
+    england = value_row(catalogue, "life_expectancy_birth", "E92000001", "Male", "2020-22")
+    sentence = profile.summary_sentence(row, catalogue.indicator("life_expectancy_birth"), england)
     assert sentence == (
         "Male life expectancy in Derby, 77.0 years in 2020-22, is significantly lower than "
         "England's 78.9 years (worse)."
@@ -39,8 +40,8 @@ def test_summary_sentence_for_a_known_row(catalogue):
 
 
 def test_gap_sentence_names_both_ends(catalogue):
-    table = analysis.area_comparison(catalogue, "life_expectancy_birth", "Male", "2020-22")
-    sentence = analysis.gap_sentence(table, catalogue.indicator("life_expectancy_birth"), "Male", "2020-22")
+    table = inequalities.area_comparison(catalogue, "life_expectancy_birth", "Male", "2020-22")
+    sentence = inequalities.gap_sentence(table, catalogue.indicator("life_expectancy_birth"), "Male", "2020-22")
     assert sentence == (
         "In 2020-22, life expectancy (male) ranged from 77.0 years in Derby to 79.0 years in Derbyshire: "
         "a gap of 2.0 years."
@@ -48,40 +49,40 @@ def test_gap_sentence_names_both_ends(catalogue):
 
 
 def test_finding_title_counts_significant_differences(catalogue):
-    table = analysis.area_comparison(catalogue, "life_expectancy_birth", "Male", "2020-22")
-    title = analysis.finding_title(table, catalogue.indicator("life_expectancy_birth"), "Male", "2020-22")
+    table = inequalities.area_comparison(catalogue, "life_expectancy_birth", "Male", "2020-22")
+    title = inequalities.finding_title(table, catalogue.indicator("life_expectancy_birth"), "Male", "2020-22")
     assert title.startswith("1 of 2 Midlands areas are significantly worse than England")
 
 
 def test_trend_orders_area_region_england_and_reports_change(catalogue):
-    table = analysis.trend(catalogue, "life_expectancy_birth", "E06000015", "Male")
+    table = inequalities.trend(catalogue, "life_expectancy_birth", "E06000015", "Male")
     assert list(table["area_name"]) == ["Derby", "Derby", "East Midlands", "England", "England"]
     assert list(table[table["area_name"] == "Derby"]["period"]) == ["2017-19", "2020-22"]
-    sentence = analysis.trend_sentence(table, catalogue.indicator("life_expectancy_birth"), "E06000015")
+    sentence = inequalities.trend_sentence(table, catalogue.indicator("life_expectancy_birth"), "E06000015")
     assert "fell from 78.0 years in 2017-19 to 77.0 years in 2020-22" in sentence
     assert "England's went from 79.8 years to 78.9 years over the same periods" in sentence
 
 
 def test_trend_sentence_calls_a_change_that_rounds_away_unchanged(catalogue):
-    table = analysis.trend(catalogue, "life_expectancy_birth", "E06000015", "Male")
+    table = inequalities.trend(catalogue, "life_expectancy_birth", "E06000015", "Male")
     flat = table.copy()
     flat.loc[flat["area_name"] == "Derby", "value"] = [77.04, 76.96]
     flat.loc[flat["area_name"] == "England", "value"] = [79.01, 78.98]
-    sentence = analysis.trend_sentence(flat, catalogue.indicator("life_expectancy_birth"), "E06000015")
+    sentence = inequalities.trend_sentence(flat, catalogue.indicator("life_expectancy_birth"), "E06000015")
     assert "In Derby, life expectancy was 77.0 years in both 2017-19 and 2020-22;" in sentence
     assert "England's was 79.0 years in both." in sentence
 
 
 def test_profile_uses_each_indicators_latest_period(catalogue):
-    table = analysis.profile(catalogue, "E06000015")
+    table = profile.profile(catalogue, "E06000015")
     (row,) = table.itertuples()
     assert (row.period, row.vs_england, row.england_value) == ("2020-22", "Worse", 78.9)
 
 
 def test_headline_missing_value_is_not_available(catalogue):
-    item = analysis.headline(catalogue, "cluster_jobs", "CL-DDH-NOT-THERE")
+    item = headlines.headline(catalogue, "cluster_jobs", "CL-DDH-NOT-THERE")
     assert item["text"] == "n/a" and "not available" in item["caption"]
-    item = analysis.headline(catalogue, "cluster_jobs", "CL-MEDTECH", "MedTech jobs")
+    item = headlines.headline(catalogue, "cluster_jobs", "CL-MEDTECH", "MedTech jobs")
     assert (item["label"], item["text"]) == ("MedTech jobs", ">23,000")
     assert "Test Publisher" in item["caption"]
 
@@ -97,20 +98,20 @@ def test_map_rows_draw_each_northamptonshire_with_its_own_value():
             "source_id": ["s", "s", "s"],
         }
     )
-    rows = analysis.map_rows(table)
+    rows = inequalities.map_rows(table)
     assert list(rows["code"]) == ["E06000061", "E06000062", "E06000015"]
     assert list(rows["value"]) == [80.1, 81.2, 79.0]
     assert rows.loc[1, "hover"].startswith("West Northamptonshire: 81.2 years — ")
 
 
 def test_source_line_summarises_many_sources(catalogue):
-    assert analysis.source_line(catalogue, ["test_source"], "2020-22", "higher_is_better") == (
+    assert sources.source_line(catalogue, ["test_source"], "2020-22", "higher_is_better") == (
         "Source: Test Publisher, Test publication. Period: 2020-22. Polarity: higher is better."
     )
 
 
 def test_trusts_by_icb_count_each_type(catalogue):
-    counts = analysis.icb_trust_counts(catalogue).set_index("area_code")
+    counts = nhs.icb_trust_counts(catalogue).set_index("area_code")
     assert counts.loc["E54000058", "trusts"] == 2
     assert counts.loc["E54000058", "acute_trusts"] == 1
     assert counts.loc["E54000058", "mental_health_trusts"] == 1

@@ -2,9 +2,10 @@
 
 import pytest
 
-from dashboard import analysis, periods
+from dashboard import periods
+from dashboard.analysis import nhs
 from dashboard.catalogue import load_catalogue
-from dashboard.charts import BOUNDARIES_SOURCE_ID
+from dashboard.charts.base import BOUNDARIES_SOURCE_ID
 from dashboard.config import DATA_DIR, ENGLAND_CODE
 
 
@@ -15,7 +16,7 @@ def catalogue():
 
 def current_utlas(catalogue) -> set[str]:
     """Upper-tier areas on today's boundaries (not former Northamptonshire: older statistics only)."""
-    return set(analysis.current_utlas(catalogue).index)
+    return set(nhs.current_utlas(catalogue).index)
 
 
 def test_current_utlas_are_the_24_on_todays_boundaries(catalogue):
@@ -99,9 +100,8 @@ def test_qualifiers_from_the_sources_are_kept(catalogue):
 
 def test_icb_populations_add_up_to_the_two_regions(catalogue):
     """Every Midlands upper-tier area is in exactly one ICB, so the ICB sums must equal the regions'."""
-    from dashboard import analysis
 
-    icbs = analysis.icb_table(catalogue)
+    icbs = nhs.icb_table(catalogue)
     assert icbs["population"].notna().all() and set(icbs["population_period"]) == {"2024"}
     regions = catalogue.values[
         (catalogue.values["indicator_id"] == "population") & catalogue.values["area_code"].isin(["E12000004", "E12000005"])
@@ -114,14 +114,17 @@ def test_icb_populations_add_up_to_the_two_regions(catalogue):
 
 
 def test_every_map_names_the_ons_boundaries_and_draws_both_northamptonshires(catalogue):
-    from dashboard import charts
+    from dashboard.charts import inequalities as inequalities_charts
+    from dashboard.charts import nhs as nhs_charts
+    from dashboard.charts import overview as overview_charts
+    from dashboard.charts import research as research_charts
     from dashboard.config import boundaries_file
     from dashboard.geography import load_boundaries
 
     geo = load_boundaries(boundaries_file())
-    maps = [charts.overview_map(catalogue, geo), charts.research_map(catalogue, geo, "all"),
-            charts.nhs_map(catalogue, geo, "all"),
-            charts.inequalities_map(catalogue, geo, "life_expectancy_birth", "Male", "2022-24")]
+    maps = [overview_charts.overview_map(catalogue, geo), research_charts.research_map(catalogue, geo, "all"),
+            nhs_charts.nhs_map(catalogue, geo, "all"),
+            inequalities_charts.inequalities_map(catalogue, geo, "life_expectancy_birth", "Male", "2022-24")]
     for chart in maps:
         assert chart.source.endswith(
             "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. "

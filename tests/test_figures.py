@@ -150,7 +150,8 @@ def test_dots_at_one_site_are_fanned_out_and_a_lone_dot_stays():
 
 
 def test_district_map_shades_districts_from_a_table_of_district_values():
-    from dashboard import charts
+    from dashboard.charts import inequalities as inequalities_charts
+    from dashboard.charts.base import BOUNDARIES_SOURCE_ID
     from dashboard.config import boundaries_file
     from dashboard.geography import load_boundaries
 
@@ -160,7 +161,7 @@ def test_district_map_shades_districts_from_a_table_of_district_values():
         "area_name": ["Charnwood", "North Northamptonshire", "Northamptonshire"],
         "value": [10.0, 20.0, 30.0], "text": ["10", "20", "30"], "source_id": ["s", "s", "s"],
     })
-    chart = charts.district_map(geo, table, "Districts", "score", "Source: Test.")
+    chart = inequalities_charts.district_map(geo, table, "Districts", "score", "Source: Test.")
     grey, coloured, outlines = chart.figure.data
     assert list(coloured.locations) == ["E07000130", "E06000061", "E10000021"]
     assert {f["properties"]["code"] for f in coloured.geojson["features"]} == {"E07000130", "E06000061"}
@@ -170,4 +171,4 @@ def test_district_map_shades_districts_from_a_table_of_district_values():
     assert "2 of 65 districts have a value" in chart.summary and "Not on the map" in chart.summary
     assert "Northamptonshire" in chart.summary.split("Not on the map")[1]
     assert chart.source.endswith("Contains OS data © Crown copyright and database right 2016.")
-    assert charts.BOUNDARIES_SOURCE_ID in chart.source_ids
+    assert BOUNDARIES_SOURCE_ID in chart.source_ids

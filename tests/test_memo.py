@@ -72,10 +72,10 @@ def test_the_cache_is_bounded(catalogue, monkeypatch):
 
 
 def test_a_shared_chart_keeps_what_was_derived_when_built(catalogue):
-    from dashboard import charts
+    from dashboard.charts import clusters as clusters_charts
 
-    first = charts.cluster_growth(catalogue)
-    again = charts.cluster_growth(catalogue)
+    first = clusters_charts.cluster_growth(catalogue)
+    again = clusters_charts.cluster_growth(catalogue)
     assert again.shown_markdown == first.shown_markdown and again.title == first.title
     assert again.table is not first.table, "each caller gets its own (shallow) copy of the rows"
     assert again.figure is first.figure, "the figure itself is shared, never rebuilt"

@@ -13,8 +13,10 @@ import pytest
 from csvw import CSVW
 
 import pipeline.build
-from dashboard import analysis, comparisons
+from dashboard import comparisons
 from dashboard import open_data as dashboard_open_data
+from dashboard.analysis import inequalities, levels
+from dashboard.analysis.values import latest_period
 from dashboard.catalogue import load_catalogue
 from dashboard.methods import national
 from pipeline import boundaries, open_data
@@ -83,7 +85,7 @@ def test_comparisons_are_those_the_app_makes(data, written):
     table = read_values(written, dtype=str, keep_default_na=False).set_index(
         ["indicator_id", "area_code", "period"]).sort_index()
     catalogue = load_catalogue(data)
-    app = analysis.area_comparison(catalogue, "life_expectancy_birth", "Male", "2020-22").set_index("area_code")
+    app = inequalities.area_comparison(catalogue, "life_expectancy_birth", "Male", "2020-22").set_index("area_code")
     for code in ("E06000015", "E10000007"):
         row = table.loc[("life_expectancy_birth", code, "2020-22")]
         assert row["compared_with_england"] == app.at[code, "vs_england"]
@@ -117,7 +119,7 @@ def test_national_quintile_is_the_apps_fifth(data, written):
     assert table.loc[("annual_measure", "E10000007", "2020"), "national_quintile"] == "1"
     assert table.loc[("annual_measure", "E92000001", "2020"), "national_quintile"] == ""
     assert set(table.loc[table["national_quintile"] != ""].index.get_level_values("area_code")) <= set(
-        analysis.level_codes(catalogue, "utla") | analysis.level_codes(catalogue, "ltla"))
+        levels.level_codes(catalogue, "utla") | levels.level_codes(catalogue, "ltla"))
 
 
 def test_text_cells_are_formula_safe_and_numbers_stay_numbers(written):
@@ -183,8 +185,8 @@ def test_committed_files_say_what_the_pages_say():
     assert list(table.columns) == ISSUE_COLUMNS
     assert len(table) == len(catalogue.values)
     table = table.set_index(["indicator_id", "area_code", "breakdown", "period"])
-    period = analysis.latest_period(catalogue, "life_expectancy_birth", "Female")
-    app = analysis.area_comparison(catalogue, "life_expectancy_birth", "Female", period)
+    period = latest_period(catalogue, "life_expectancy_birth", "Female")
+    app = inequalities.area_comparison(catalogue, "life_expectancy_birth", "Female", period)
     assert len(app) > 10
     for row in app.itertuples():
         ours = table.loc[("life_expectancy_birth", row.area_code, "Female", period)]

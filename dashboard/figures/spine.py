@@ -9,7 +9,7 @@ from dashboard import stats, theme
 
 
 def build_spine(table: pd.DataFrame, title: str) -> go.Figure:
-    """Rows from ``analysis.spine_rows``: England at the centre line, better (or higher) to the right.
+    """Rows from ``analysis.profile.spine_rows``: England at the centre line, better (or higher) to the right.
 
     Light bar: lowest to highest Midlands area; dark bar: the middle half; marker: this area,
     shaped and coloured by its comparison with England.

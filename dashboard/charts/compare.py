@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import analysis, comparisons, stats
+from dashboard import comparisons, stats
+from dashboard.analysis import levels, profile, sources
+from dashboard.analysis.values import sex_word
 from dashboard.catalogue import Catalogue
-from dashboard.charts import Chart
+from dashboard.charts.base import Chart
 from dashboard.figures import bars, grid, scatter
 from dashboard.memo import shared
 from dashboard.methods import deprivation
@@ -26,7 +28,7 @@ def glance(catalogue: Catalogue, level: str, topic: str, sort: str) -> tuple[Cha
         return None
     cells, status = comparisons.glance_wide(table, sort)
     summary = comparisons.glance_summary(table, level)
-    title = (f"Every indicator at a glance: {len(cells)} Midlands {analysis.LEVELS[level]}, "
+    title = (f"Every indicator at a glance: {len(cells)} Midlands {levels.LEVELS[level]}, "
              f"{len(cells.columns) - 1} indicators")
     figure = grid.build_status_grid(cells, status, title)
     rows = table.assign(
@@ -36,7 +38,7 @@ def glance(catalogue: Catalogue, level: str, topic: str, sort: str) -> tuple[Cha
     )
     chart = Chart(
         "at-a-glance", figure, rows, summary=summary,
-        source=analysis.source_line(catalogue, rows["source_id"]) + f" {AT_95}; national rank 1 = best "
+        source=sources.source_line(catalogue, rows["source_id"]) + f" {AT_95}; national rank 1 = best "
         "(highest where neither is better).",
         table_columns={"area_name": "Area", "series": "Indicator", "period": "Period", "text": "Value",
                        "vs_england": AT_95, "national_rank": "National rank", "national_of": "Of",
@@ -63,17 +65,17 @@ def deprivation_gradient(catalogue: Catalogue, indicator_id: str, sex: str, peri
         source_id=catalogue.indicator(indicator_id)["source_id"],
     )
     x0, x1 = float(points["imd_score"].min()), float(points["imd_score"].max())
-    sex_words = f"{analysis.sex_word(sex)} " if analysis.sex_word(sex) else ""
+    sex_words = f"{sex_word(sex)} " if sex_word(sex) else ""
     measure = f"{sex_words}{stats.mid_sentence(indicator['short_title'])}"
     direction = "falls" if fit.slope < 0 else "rises"
     title = (f"{stats.sentence_start(measure)} {direction} with deprivation across English "
-             f"{analysis.LEVELS[level]} ({period})")
+             f"{levels.LEVELS[level]} ({period})")
     figure = scatter.build_gradient(
         points, (x0, x1), (fit.fitted(x0), fit.fitted(x1)), title,
         f"{deprivation.IMD_WORDS[level]} (higher = more deprived)", stats.UNIT_LABELS[unit], highlight=area,
     )
     summary = deprivation.gap_words(fit, measure, lambda v: stats.format_value(v, unit, decimals=1),
-                                    analysis.LEVELS[level], comparisons.difference_text(unit))
+                                    levels.LEVELS[level], comparisons.difference_text(unit))
     residual = comparisons.residual_sentence(fit, points, area, indicator)
     if residual:
         summary += " " + residual
@@ -81,7 +83,7 @@ def deprivation_gradient(catalogue: Catalogue, indicator_id: str, sex: str, peri
     return Chart(
         "deprivation-gradient", figure, shown,
         summary=summary,
-        source=(analysis.source_line(catalogue, source_ids, f"{period}; IMD {imd_period}", indicator["polarity"])
+        source=(sources.source_line(catalogue, source_ids, f"{period}; IMD {imd_period}", indicator["polarity"])
                 + f" Derived: least-squares line over {fit.n} areas (R² {fit.r_squared:.2f}); Midlands areas in the "
                 "table."),
         table_columns={"area_name": "Area", "text": "Value", "imd_score": "IMD score",
@@ -116,7 +118,7 @@ def similar_areas_chart(catalogue: Catalogue, similar: SimilarAreas, area: str, 
                  f"this period; their median is {median}."
                  + (f" {outside} have none here (areas in Wales, Scotland or Northern Ireland, or no value for "
                     "this period)." if outside else "")),
-        source=analysis.source_line(catalogue, ranked["source_id"], period, indicator["polarity"]) + " "
+        source=sources.source_line(catalogue, ranked["source_id"], period, indicator["polarity"]) + " "
         + similar.source_line(),
         table_columns={"label": "Area", "text": "Value", "neighbour": "Nearness (1 = nearest)", "place": "Place"},
     )
@@ -143,7 +145,7 @@ def profile_table(catalogue: Catalogue, similar: SimilarAreas, area_code: str) -
     table = table.assign(england=shown_value(table["england_value"]), region=shown_value(table["region_value"]))
     columns = dict(PROFILE_COLUMNS)
     area = catalogue.areas.loc[area_code]
-    if analysis.is_district(area) and area["utla_code"] in catalogue.areas.index:
+    if profile.is_district(area) and area["utla_code"] in catalogue.areas.index:
         table["upper_tier"] = shown_value(table["upper_tier_value"])
         columns = {**{k: columns[k] for k in ("indicator", "breakdown", "period", "display")},
                    "upper_tier": catalogue.area_name(area["utla_code"]),
@@ -163,7 +165,7 @@ def strengths_and_concerns(catalogue: Catalogue, similar: SimilarAreas, area_cod
     strengths, concerns = comparisons.strengths_and_concerns(table)
 
     def sentence(row) -> str:
-        sex = analysis.sex_word(row["breakdown"])
+        sex = sex_word(row["breakdown"])
         who = f" ({sex})" if sex else ""
         return (f"{row['indicator']}{who}: {row['display']} in {row['period']}, against England's "
                 f"{stats.format_value(row['england_value'], row['unit'], decimals=1)}; trend: {row['trend'].lower()}")
