@@ -76,6 +76,14 @@ def test_nothing_outside_the_pages_imports_a_page():
     assert not wrong, wrong
 
 
+def test_only_views_and_the_figure_element_import_streamlit():
+    allowed = {"dashboard/views.py", "dashboard/figure_element.py"}
+    files = [*DASHBOARD.rglob("*.py"), *(REPO / "pipeline").rglob("*.py")]
+    wrong = sorted(relative(p) for p in files if relative(p) not in allowed
+                   and any(breaks(m, ("streamlit",)) for m in imported_modules(p)))
+    assert not wrong, wrong
+
+
 @pytest.mark.parametrize("package", ["dashboard/analysis", "dashboard/charts"])
 def test_split_packages_re_export_nothing(package):
     """Callers import the module they need; a façade in __init__ would hide where things live."""
