@@ -56,6 +56,15 @@ function describe(plot, parentElement, data) {
   plot.setAttribute("aria-describedby", summary.id);
 }
 
+function resolveMapSprite(layout) {
+  // The figure names the app's marker sprite by a path relative to the app (it may be served
+  // under a path prefix); MapLibre needs an absolute address, on this same server.
+  const style = layout.map && layout.map.style;
+  if (!style || typeof style !== "object" || typeof style.sprite !== "string") return;
+  const sprite = new URL(style.sprite, document.baseURI).href;
+  if (sprite !== style.sprite) layout.map = { ...layout.map, style: { ...style, sprite } };
+}
+
 function keepSameMapStyle(plot, layout) {
   // plotly.js 4.1 compares a map's style by identity: an equal style in a new object makes it
   // reload the style, which fails ("Source already exists"). Hand it back the object it has.
@@ -86,6 +95,7 @@ function wrapWords(text, width) {
 
 function fitToWidth(figure, width) {
   const layout = { ...figure.layout, autosize: true };
+  resolveMapSprite(layout);
   if (!width || width >= NARROW_PX) return layout;
   const title = layout.title && layout.title.text;
   if (title) {
