@@ -55,4 +55,4 @@ def sprite_icons() -> list[tuple[str, str]]:
 def legend_name(index: int, label: str) -> str:
     """A legend entry that shows its shape as well as naming it (Plotly draws a circle for any map trace)."""
     _, glyph = shape_for(index)
-    return f'<span style="color:{category_colour(index)}">{glyph}</span> {label}'
+    return f'<span style="color:{category_colour(index)};font-size:16px">{glyph}</span> {label}'
