@@ -27,7 +27,10 @@ st.markdown(
     "- hear each chart's title and its one-sentence finding with a screen reader, and read every chart's rows "
     "in the *Table of this chart* under it, or download them as CSV\n"
     "- tell results apart without colour: *Better*, *Similar* and *Worse* are written in words and drawn as "
-    "different marker shapes, and every chart has a legend and a table of its values"
+    "different marker shapes; on the NHS and research maps each type of trust or institution has its own "
+    "shape (circle, square, triangle, diamond, downward triangle, star), shown again before its name in the "
+    "legend; in the bars of research institutions by city each type has its own fill pattern (solid, "
+    "stripes, cross-hatching, dots), shown in the legend; and every chart has a table of its values"
 )
 
 st.subheader("How accessible this dashboard is")
@@ -35,9 +38,6 @@ st.markdown("We know some parts are not fully accessible:")
 st.markdown(
     "- the maps cannot be panned, zoomed or clicked with the keyboard; the page's selectors make the same "
     "choices, and the table under each map lists every value it shows\n"
-    "- on the NHS and research maps, and in the bars of research institutions by city, the type of trust or "
-    "institution is shown by colour, with a legend: the maps draw without any downloaded symbols, so every "
-    "dot is a circle. The table under each chart names every item's type in words\n"
     "- the values that appear when you hover over a chart need a mouse; the same values are in the chart's "
     "table\n"
     "- a table wider than the screen scrolls sideways inside its own box. The box is drawn by Streamlit, the "
@@ -86,7 +86,9 @@ st.markdown(
     "- **Phone width**: a test opens every page 390 pixels wide and checks that nothing makes the page "
     "scroll sideways; it saves a screenshot of each page, which we look at.\n"
     "- **Colour**: the charts use the Government Analysis Function's palettes, chosen for contrast and for "
-    "colour-vision deficiency, and colour is never the only cue."
+    "colour-vision deficiency, and colour is never the only cue: tests check that each type on a map has "
+    "its own shape (in the page and in the chart's image) and each type in a stacked bar its own pattern, "
+    "and we look at the maps in greyscale."
 )
 st.markdown(
     "These checks run with the dashboard's tests on every change. They have not been checked by a person "

@@ -56,6 +56,15 @@ function describe(plot, parentElement, data) {
   plot.setAttribute("aria-describedby", summary.id);
 }
 
+function resolveMapSprite(layout) {
+  // The figure names the app's marker sprite by a path relative to the app (it may be served
+  // under a path prefix); MapLibre needs an absolute address, on this same server.
+  const style = layout.map && layout.map.style;
+  if (!style || typeof style !== "object" || typeof style.sprite !== "string") return;
+  const sprite = new URL(style.sprite, document.baseURI).href;
+  if (sprite !== style.sprite) layout.map = { ...layout.map, style: { ...style, sprite } };
+}
+
 function keepSameMapStyle(plot, layout) {
   // plotly.js 4.1 compares a map's style by identity: an equal style in a new object makes it
   // reload the style, which fails ("Source already exists"). Hand it back the object it has.
@@ -64,6 +73,52 @@ function keepSameMapStyle(plot, layout) {
   if (shown && next && typeof next === "object" && JSON.stringify(shown) === JSON.stringify(next)) {
     layout.map = { ...layout.map, style: shown };
   }
+}
+
+// A map's figure carries the bounds of what it shows (layout.meta.bounds); the server's centre
+// and zoom suit a half-width map on a laptop, so the map is fitted again to its own size here,
+// as dashboard/figures/maps.py's view_for does: MapLibre's zoom 0 spans 360° in 512 px, and a
+// degree of latitude is longer than one of longitude by 1 / cos(latitude).
+function mapView(bounds, widthPx, heightPx) {
+  const [west, south, east, north] = bounds;
+  const center = { lon: (west + east) / 2, lat: (south + north) / 2 };
+  const stretch = Math.cos((center.lat * Math.PI) / 180);
+  const fitHeight = Math.log2((heightPx * 360 * stretch) / (512 * Math.max(north - south, 0.01)));
+  const fitWidth = Math.log2((widthPx * 360) / (512 * Math.max(east - west, 0.01)));
+  return { center, zoom: Math.round((Math.min(fitHeight, fitWidth) - 0.1) * 100) / 100 };
+}
+
+function mapBounds(layout) {
+  const bounds = layout.meta && layout.meta.bounds;
+  return layout.map && Array.isArray(bounds) && bounds.length === 4 ? bounds : null;
+}
+
+function mapDomainShare(layout, axis) {
+  const span = (layout.map.domain && layout.map.domain[axis]) || [0, 1];
+  return span[1] - span[0];
+}
+
+function fitMapBeforeDrawing(layout, width) {
+  // Before the first draw the plot area is known only roughly (a legend below may take some
+  // of the height); fitMapToDrawnSize corrects it once Plotly has laid the chart out.
+  const bounds = mapBounds(layout);
+  if (!bounds || !width) return;
+  const margin = layout.margin || {};
+  const height = (layout.height || 450) - (margin.t === undefined ? 60 : margin.t) - (margin.b === undefined ? 60 : margin.b);
+  const view = mapView(bounds, width * mapDomainShare(layout, "x"), height * mapDomainShare(layout, "y"));
+  layout.map = { ...layout.map, ...view };
+}
+
+function fitMapToDrawnSize(plot) {
+  const layout = plot.layout || {};
+  const bounds = mapBounds(layout);
+  const size = plot._fullLayout && plot._fullLayout._size; // the plot area after Plotly's margins
+  if (!bounds || !size) return null;
+  const view = mapView(bounds, size.w * mapDomainShare(layout, "x"), size.h * mapDomainShare(layout, "y"));
+  const shown = layout.map;
+  if (Math.abs((shown.zoom || 0) - view.zoom) < 0.02 && shown.center && Math.abs(shown.center.lon - view.center.lon) < 1e-6
+      && Math.abs(shown.center.lat - view.center.lat) < 1e-6) return null;
+  return window.Plotly.relayout(plot, { "map.zoom": view.zoom, "map.center": view.center });
 }
 
 // Below this width a chart has a phone's whole column: titles and long category labels are
@@ -86,6 +141,8 @@ function wrapWords(text, width) {
 
 function fitToWidth(figure, width) {
   const layout = { ...figure.layout, autosize: true };
+  resolveMapSprite(layout);
+  fitMapBeforeDrawing(layout, width);
   if (!width || width >= NARROW_PX) return layout;
   const title = layout.title && layout.title.text;
   if (title) {
@@ -145,6 +202,7 @@ export default function render({ data, parentElement, setTriggerValue }) {
     })
     .then((drawn) => {
       if (!drawn) return;
+      fitMapToDrawnSize(plot);
       if (!plot.__resizeObserver) {
         // The column can change width without the window doing so (the sidebar opening).
         let drawnWidth = plot.clientWidth;
@@ -152,7 +210,7 @@ export default function render({ data, parentElement, setTriggerValue }) {
           if (plot.clientWidth === drawnWidth) return; // the first call, on observing, changes nothing
           const wasNarrow = drawnWidth < NARROW_PX;
           drawnWidth = plot.clientWidth;
-          if (!wasNarrow && drawnWidth >= NARROW_PX) {
+          if (!wasNarrow && drawnWidth >= NARROW_PX && !mapBounds(plot.__drawn.figure.layout)) {
             window.Plotly.Plots.resize(plot);
             return;
           }
@@ -161,7 +219,7 @@ export default function render({ data, parentElement, setTriggerValue }) {
           const fitted = fitToWidth(shown, drawnWidth);
           keepSameMapStyle(plot, fitted);
           plot.style.height = `${fitted.height || 450}px`;
-          window.Plotly.react(plot, shown.data, fitted, shownConfig);
+          window.Plotly.react(plot, shown.data, fitted, shownConfig).then(() => fitMapToDrawnSize(plot));
         });
         plot.__resizeObserver.observe(plot);
       }

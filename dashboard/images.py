@@ -2,16 +2,21 @@
 
 Rendering is done on the server by kaleido, which drives Debian's Chromium. MathJax is
 switched off and plotly.js is read from the installed plotly package, so rendering fetches
-nothing from the internet. One Chromium is started on first use and shared.
+nothing from the internet. One Chromium is started on first use and shared. A map's marker
+icons come from the app's own sprite, served to that Chromium by a small server on 127.0.0.1
+that answers with the sprite files and nothing else (MapLibre cannot read them from a file).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import textwrap
 import threading
 from datetime import date
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import plotly.graph_objects as go
 
@@ -24,6 +29,8 @@ _FOOTER_WRAP = 150
 
 _lock = threading.Lock()
 _started = False
+SPRITE_DIR = Path(__file__).resolve().parents[1] / "static" / "map"
+_sprite_server: ThreadingHTTPServer | None = None
 
 
 class ImageRenderingError(RuntimeError):
@@ -42,6 +49,41 @@ def _ensure_renderer() -> None:
     os.environ.setdefault("BROWSER_PATH", chromium)
     kaleido.start_sync_server(page_generator=kaleido.PageGenerator(mathjax=False), silence_warnings=True)
     _started = True
+
+
+class _SpriteFiles(SimpleHTTPRequestHandler):
+    """The sprite folder's files, readable from kaleido's page (a file:// page, hence the CORS header)."""
+
+    def end_headers(self) -> None:
+        self.send_header("Access-Control-Allow-Origin", "*")
+        super().end_headers()
+
+    def list_directory(self, path):  # noqa: ANN001 - the standard library's signature
+        self.send_error(404)
+        return None
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 - the standard library's name
+        pass
+
+
+def _sprite_base() -> str:
+    """The address of the marker sprite for kaleido's Chromium: a loopback server started once."""
+    global _sprite_server
+    if _sprite_server is None:
+        handler = functools.partial(_SpriteFiles, directory=str(SPRITE_DIR))
+        _sprite_server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=_sprite_server.serve_forever, name="map-sprite", daemon=True).start()
+    return f"http://127.0.0.1:{_sprite_server.server_address[1]}/sprite"
+
+
+def with_local_sprite(figure: dict, sprite_base: str) -> dict:
+    """The figure (as a dict) with its map style's sprite, a path relative to the app, pointed
+    at ``sprite_base`` instead; a figure without a map is returned unchanged."""
+    style = figure.get("layout", {}).get("map", {}).get("style")
+    if not isinstance(style, dict) or "sprite" not in style:
+        return figure
+    layout = {**figure["layout"], "map": {**figure["layout"]["map"], "style": {**style, "sprite": sprite_base}}}
+    return {**figure, "layout": layout}
 
 
 def footer_lines(source: str, link: str, generated_on: date) -> list[str]:
@@ -101,6 +143,6 @@ def render(fig: go.Figure, fmt: str, source: str, link: str, generated_on: date 
 
         try:
             options = {"format": fmt, "width": slide.layout.width, "height": slide.layout.height}
-            return kaleido.calc_fig_sync(slide.to_dict(), opts=options)
+            return kaleido.calc_fig_sync(with_local_sprite(slide.to_dict(), _sprite_base()), opts=options)
         except Exception as exc:  # kaleido raises several types; the user needs one clear message
             raise ImageRenderingError(f"The chart could not be drawn as {fmt.upper()}: {exc}") from exc

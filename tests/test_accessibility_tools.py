@@ -21,3 +21,10 @@ def test_the_vendored_axe_core_is_the_published_file():
 def test_the_statement_names_the_axe_core_version_tested():
     statement = (REPO_ROOT / "app_pages" / "accessibility.py").read_text(encoding="utf-8")
     assert f'AXE_CORE_VERSION = "{AXE_VERSION}"' in statement
+
+
+def test_the_statement_describes_shapes_and_patterns_and_no_longer_lists_colour_alone():
+    statement = (REPO_ROOT / "app_pages" / "accessibility.py").read_text(encoding="utf-8")
+    assert "every \"\n    \"dot is a circle" not in statement and "shown by colour, with a legend" not in statement
+    for words in ("has its own \"\n    \"shape", "its own fill pattern", "greyscale"):
+        assert words in statement, words

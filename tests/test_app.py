@@ -84,7 +84,8 @@ def test_maps_use_maplibre_over_our_geojson_with_a_blank_style():
     maps = [f for f in figures(app) if f["data"][0]["type"] == "choroplethmap"]
     assert maps
     style = maps[0]["layout"]["map"]["style"]
-    assert style["sources"] == {} and "glyphs" not in style and "sprite" not in style
+    assert style["sources"] == {} and "glyphs" not in style
+    assert style["sprite"] == "app/static/map/sprite", "the only resource: the app's own sprite, by a relative path"
     codes = {c for trace in maps[0]["data"] for c in trace["locations"]}
     assert "E54000055" in codes  # NHS Birmingham and Solihull ICB
 

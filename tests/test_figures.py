@@ -1,8 +1,16 @@
 """Figure builders are pure: tables in, figures out, checked on their values."""
 
+import json
+import sys
+from pathlib import Path
+
 import pandas as pd
 
-from dashboard.figures import bars, lines, maps, spine
+from dashboard.figures import bars, lines, maps, markers, spine
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts"))
+import map_sprite  # noqa: E402
 
 SQUARE = {"type": "Polygon", "coordinates": [[[-2, 52], [-1, 52], [-1, 53], [-2, 53], [-2, 52]]]}
 GEOJSON = {
@@ -70,9 +78,42 @@ def test_point_map_skips_unlocated_rows_and_names_categories():
     )
     fig = maps.build_point_map(GEOJSON, points, "Trusts", BOUNDS, {"acute": "Acute", "community": "Community"})
     scatter = [trace for trace in fig.data if trace.type == "scattermap" and trace.showlegend is not False]
-    assert len(scatter) == 1 and scatter[0].name == "Acute (1)" and list(scatter[0].lat) == [52.5]
-    (halo,) = [trace for trace in fig.data if trace.name == "halo"]
-    assert list(halo.lat) == [52.5] and halo.hoverinfo == "skip", "a ring under each located dot, silent on hover"
+    assert len(scatter) == 1 and scatter[0].name.endswith(" Acute (1)") and list(scatter[0].lat) == [52.5]
+    assert all(trace.hoverinfo == "skip" or trace.hovertemplate for trace in fig.data)
+
+
+def test_each_point_category_has_its_own_shape_from_the_apps_sprite_and_says_so_in_the_legend():
+    kinds = ["acute", "mental_health", "community", "combined", "specialist", "ambulance"]
+    points = pd.DataFrame({"latitude": [52.1 + i / 10 for i in range(6)], "longitude": [-1.5] * 6,
+                           "category": kinds, "hover": kinds})
+    fig = maps.build_point_map(GEOJSON, points, "Trusts", BOUNDS, {kind: kind.title() for kind in kinds})
+    scatter = [trace for trace in fig.data if trace.type == "scattermap"]
+    assert len(scatter) == 6, "one trace per category, and no circle-only halo under the shapes"
+    symbols = [trace.marker.symbol for trace in scatter]
+    assert len(set(symbols)) == 6
+    shapes = [symbol.rsplit("-", 1)[0] for symbol in symbols]  # "triangle-down-12436d" → "triangle-down"
+    assert len(set(shapes)) == 6, "the shape differs, not only the colour baked into the icon"
+    sprite = json.loads((REPO / "static" / "map" / "sprite.json").read_text())
+    sprite_2x = json.loads((REPO / "static" / "map" / "sprite@2x.json").read_text())
+    for trace, (shape, glyph) in zip(scatter, markers.MAP_SHAPES):
+        assert trace.marker.symbol == markers.icon_name(shape, trace.marker.color)
+        assert trace.marker.symbol in sprite and trace.marker.symbol in sprite_2x
+        assert trace.marker.allowoverlap is True, "MapLibre would hide overlapping icons"
+        assert f">{glyph}</span>" in trace.name and trace.marker.color in trace.name, "legend shows the shape"
+
+
+def test_map_style_asks_only_for_the_apps_own_sprite_by_a_relative_path():
+    style = maps.BLANK_STYLE
+    assert style["sources"] == {} and "glyphs" not in style
+    assert style["sprite"] == markers.SPRITE_PATH
+    assert "://" not in style["sprite"] and not style["sprite"].startswith("/"), "resolved against the app's own address"
+    assert (REPO / "static" / style["sprite"].removeprefix("app/static/")).with_suffix(".png").exists()
+
+
+def test_committed_sprite_is_what_the_script_draws():
+    assert all((REPO / "static" / "map" / name).read_bytes() == data for name, data in map_sprite.files().items()), (
+        "static/map is out of date: run python scripts/map_sprite.py"
+    )
 
 
 def test_choropleth_can_carry_points_on_top():
@@ -82,7 +123,7 @@ def test_choropleth_can_carry_points_on_top():
                                 point_categories={"acute": "Acute"})
     kinds = [trace.type for trace in fig.data]
     assert kinds[0] == "choroplethmap" and kinds[-1] == "scattermap", "points are drawn over the areas"
-    assert fig.data[-1].name == "Acute (1)"
+    assert fig.data[-1].name.endswith(" Acute (1)") and fig.data[-1].marker.symbol.startswith("circle-")
 
 
 def test_trend_draws_one_line_per_series_in_period_order():
@@ -134,6 +175,20 @@ def test_stacked_bar_orders_by_total_and_counts_each_kind_in_the_legend():
     assert list(brc.x) == [1, 0, 1] and list(ctu.x) == [2, 1, 0]
     assert (brc.name, ctu.name) == ("BRC (2)", "Trials unit (3)")
     assert list(totals.text) == ["3", "1", "1"] and fig.layout.barmode == "stack"
+
+
+def test_stacked_bar_segments_differ_by_pattern_as_well_as_colour():
+    kinds = {f"k{i}": f"Kind {i}" for i in range(6)}
+    table = pd.DataFrame({"label": ["Derby"] * 6, "category": list(kinds), "value": [1] * 6})
+    fig = bars.build_stacked_bar(table, "Derby has six", "number", kinds)
+    segments = [trace for trace in fig.data if trace.type == "bar"]
+    patterns = [trace.marker.pattern.shape for trace in segments]
+    assert len(set(patterns)) == 6, "each category its own fill, which the legend swatch draws too"
+    assert all(trace.showlegend is not False for trace in segments)
+    assert len({trace.marker.color for trace in segments}) == 6
+    assert {trace.marker.pattern.fillmode for trace in segments if trace.marker.pattern.shape} == {"overlay"}, (
+        "the pattern lies over the category's colour, not instead of it"
+    )
 
 
 def test_dots_at_one_site_are_fanned_out_and_a_lone_dot_stays():

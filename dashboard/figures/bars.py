@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import stats, theme
+from dashboard.figures import markers
 
 
 def _base_layout(fig: go.Figure, title: str, x_title: str, height: int) -> go.Figure:
@@ -194,6 +195,8 @@ def build_gap_chart(table: pd.DataFrame, title: str, x_title: str) -> go.Figure:
 def build_stacked_bar(table: pd.DataFrame, title: str, x_title: str, category_labels: dict[str, str]) -> go.Figure:
     """One bar per ``label``, split by ``category`` (in the categories' order and colours, as on
     the maps); each legend entry carries its total, so one chart answers 'where' and 'what'.
+    Each category also has its own fill pattern (``markers.BAR_PATTERNS``), shown in the legend,
+    so colour never tells the segments apart on its own.
 
     ``table``: ``label``, ``category`` (a key of ``category_labels``), ``value``. Bars run from
     the largest total down; the total is written at the end of each bar.
@@ -209,7 +212,8 @@ def build_stacked_bar(table: pd.DataFrame, title: str, x_title: str, category_la
             go.Bar(
                 x=group["value"].fillna(0), y=order, orientation="h",
                 name=f"{name} ({int(group['value'].sum())})",
-                marker_color=theme.CATEGORICAL[i % len(theme.CATEGORICAL)],
+                marker=dict(color=markers.category_colour(i), line=dict(color="#FFFFFF", width=1),
+                            pattern=markers.bar_pattern(i)),
                 hovertemplate=f"%{{y}}: %{{x}} {name}<extra></extra>",
             )
         )

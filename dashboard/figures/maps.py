@@ -1,7 +1,9 @@
 """Maps over our own GeoJSON with Plotly's MapLibre traces.
 
-The style is a blank background defined here, with no tile, glyph or sprite source, so
-the browser fetches nothing from outside. Plotly's ``geo`` traces would download a world
+The style is a blank background defined here, with no tile or glyph source, so the
+browser fetches nothing from outside; its only resource is the app's own marker sprite
+(``static/map/``), named by a path relative to the app that the browser and the image export
+each resolve against their own server. Plotly's ``geo`` traces would download a world
 map from a CDN and are never used. Text is never drawn on the map itself (MapLibre would
 need remote glyphs); names go in hover labels and the table beside the map.
 """
@@ -14,9 +16,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import theme
+from dashboard.figures import markers
 
 BLANK_STYLE = {
     "version": 8,
+    "sprite": markers.SPRITE_PATH,
     "sources": {},
     "layers": [
         {"id": "background", "type": "background", "paint": {"background-color": theme.MAP_BACKGROUND}}
@@ -187,6 +191,7 @@ def build_choropleth(
     return _layout(fig, title, bounds, height)
 
 
+MARKER_SIZE = 9  # an icon 18 px across (markers.ICON_PX at size 10)
 SPREAD_DEGREES = 0.09  # about one dot's width at the zoom that fits the Midlands in half a page
 
 
@@ -207,27 +212,29 @@ def spread_coincident(points: pd.DataFrame, radius: float = SPREAD_DEGREES) -> p
 
 
 def _add_points(fig: go.Figure, points: pd.DataFrame, category_labels: dict[str, str]) -> None:
-    """One marker trace per category, in the categories' order; rows without a location left out."""
+    """One marker trace per category, in the categories' order; rows without a location left out.
+
+    Each category has its own shape as well as its colour (``markers``), so colour never carries
+    the meaning alone: the icons come from the app's own sprite, white outline included, and the
+    legend entry starts with the same shape as a character.
+    """
     located = points.dropna(subset=["latitude", "longitude"])
     if located.empty:
         return
     located = spread_coincident(located)
-    # A white ring under every dot keeps it visible on any fill (MapLibre circles have no outline here).
-    fig.add_trace(
-        go.Scattermap(
-            lat=located["latitude"], lon=located["longitude"], mode="markers",
-            marker=dict(size=17, color="#FFFFFF", opacity=1), hoverinfo="skip", showlegend=False, name="halo",
-        )
-    )
     for i, (category, label) in enumerate(category_labels.items()):
         group = located[located["category"] == category]
         if group.empty:
             continue
+        shape, _ = markers.shape_for(i)
+        colour = markers.category_colour(i)
         fig.add_trace(
             go.Scattermap(
                 lat=group["latitude"], lon=group["longitude"], mode="markers",
-                marker=dict(size=13, color=theme.CATEGORICAL[i % len(theme.CATEGORICAL)], opacity=0.9),
-                name=f"{label} ({len(group)})",
+                # The icon has its colour baked in; marker.color is what the legend's swatch shows.
+                marker=dict(size=MARKER_SIZE, color=colour, symbol=markers.icon_name(shape, colour),
+                            allowoverlap=True),
+                name=f"{markers.legend_name(i, label)} ({len(group)})",
                 customdata=group[["hover"]],
                 hovertemplate="%{customdata[0]}<extra></extra>",
             )

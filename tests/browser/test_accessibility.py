@@ -19,6 +19,7 @@ from tests.browser.support import (
     SCREENSHOTS,
     TEXT_PAGES,
     chromium_path,
+    is_local,
     require,
     wait_for_app,
 )
@@ -285,3 +286,39 @@ def test_each_chart_is_named_and_described_for_screen_readers(browser, server):
         shown = page.get_by_test_id("stMarkdown").filter(has_text=re.compile(re.escape(description[:40])))
         assert description and shown.count() >= 1, "the description is the summary the page shows"
     page.context.close()
+
+
+# What MapLibre itself holds for the NHS map: each trace's icon loaded from the app's sprite, the
+# icons placed on the map, and where the bounds the map must show fall on its canvas.
+_MAP_STATE = """(chart) => {
+    const plot = chart;  // the element Plotly draws in
+    const map = plot._fullLayout.map._subplot.map;
+    const symbols = plot._fullData.filter(t => t.type === 'scattermap').map(t => t.marker.symbol);
+    const layers = map.getStyle().layers.filter(l => l.type === 'symbol').map(l => l.id);
+    const [west, south, east, north] = plot.layout.meta.bounds;
+    const canvas = map.getCanvas().getBoundingClientRect();
+    const corners = [[west, south], [west, north], [east, south], [east, north]].map(c => map.project(c));
+    return {symbols, loaded: symbols.filter(s => map.hasImage(s)),
+            placed: map.queryRenderedFeatures({layers}).length,
+            width: canvas.width, height: canvas.height,
+            left: Math.min(...corners.map(p => p.x)), right: Math.max(...corners.map(p => p.x))};
+}"""
+
+
+def test_map_types_are_drawn_as_shapes_and_the_map_fits_a_phone(browser, server):
+    page = new_page(browser, PHONE)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{server}/{PAGES['nhs']}")
+    wait_for_app(page, timeout_ms=90_000)  # the first page a fresh server draws waits for the data
+    chart = page.locator(CHART).first
+    chart.locator("canvas.maplibregl-canvas").wait_for(timeout=20_000)
+    page.wait_for_timeout(1500)  # MapLibre places icons a moment after it paints
+    state = page.evaluate(_MAP_STATE, chart.element_handle())
+    assert len(set(state["symbols"])) >= 3 and state["loaded"] == state["symbols"], state
+    assert state["placed"] >= 20, f"the trusts' icons were not drawn: {state}"
+    assert any("/app/static/map/sprite" in url for url in requests), "the sprite comes from the app itself"
+    assert not [url for url in requests if not is_local(url)], "nothing is fetched from another host"
+    # The whole Midlands is on the canvas at 390 px: none of it cut off at either side.
+    assert state["left"] >= -1 and state["right"] <= state["width"] + 1, state
+    chart.screenshot(path=str(SCREENSHOTS / "phone-nhs-map.png"))
