@@ -79,7 +79,7 @@ def nhs_map(catalogue: Catalogue, geo: Boundaries, icb: str, shade: str = "trust
         "nhs-map", fig, points,
         summary=(
             f"{int(counts['trusts'].sum())} trusts across {len(counts)} ICBs; shading shows {shading_words[shade]}, "
-            f"and dots are the trusts{' of the chosen ICB' if chosen else ''} by type. "
+            f"and markers are the trusts{' of the chosen ICB' if chosen else ''}, a shape and colour per type. "
             f"{located} of {len(points)} trusts have a sourced location; the rest are in the table only. "
             "Ambulance and some mental-health trusts serve more than one ICB. Click an ICB to focus the page on it."
         ),

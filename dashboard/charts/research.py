@@ -35,7 +35,7 @@ def research_map(catalogue: Catalogue, geo: Boundaries, institution_type: str) -
         "research-map", fig, points,
         summary=(
             f"{located} of {len(points)} are on the map; units hosted by a hospital or university are drawn at "
-            "their host's site, and dots sharing a site are fanned out around it so each shows. Those without "
+            "their host's site, and markers sharing a site are fanned out around it so each shows. Those without "
             "a sourced location are listed in the table only."
         ),
         source=with_boundaries(sources.source_line(catalogue, places["source_id"].unique()), geo),
