@@ -1,10 +1,12 @@
 """Figure builders are pure: tables in, figures out, checked on their values."""
 
 import json
+import math
 import sys
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from dashboard.figures import bars, lines, maps, markers, spine
 
@@ -200,8 +202,30 @@ def test_dots_at_one_site_are_fanned_out_and_a_lone_dot_stays():
     assert (spread.loc[3, "latitude"], spread.loc[3, "longitude"]) == (53.0, -1.2)
     sites = set(zip(spread.loc[:2, "latitude"].round(4), spread.loc[:2, "longitude"].round(4)))
     assert len(sites) == 3, "each dot at the shared site gets its own place"
-    assert all(abs(lat - 52.45) <= maps.SPREAD_DEGREES + 1e-9 for lat, _ in sites), "and stays close to it"
+    radius = maps.ring_radius(3)
+    assert all(abs(lat - 52.45) <= radius + 1e-4 for lat, _ in sites), "and stays close to it"
     assert list(points["latitude"]) == [52.45, 52.45, 52.45, 53.0], "the caller's rows are untouched"
+
+
+def test_sites_too_close_to_tell_apart_are_fanned_as_one_and_end_up_a_marker_apart():
+    # Leicester's hospital site (BRC, CRF) and university site (university, CTU), as in
+    # data/institutions.csv: about 900 m apart, so on a half-page map their markers would overlap.
+    points = pd.DataFrame({
+        "latitude": [52.626785, 52.626785, 52.621389, 52.621389],
+        "longitude": [-1.135946, -1.135946, -1.124444, -1.124444],
+        "category": ["brc", "crf", "university", "ctu"], "hover": list("abcd"),
+    })
+    spread = maps.spread_coincident(points)
+    stretch = math.cos(math.radians(52.62))
+    gaps = [math.hypot(a.latitude - b.latitude, (a.longitude - b.longitude) * stretch)
+            for i, a in enumerate(spread.itertuples()) for b in list(spread.itertuples())[i + 1:]]
+    assert min(gaps) >= maps.SPREAD_DEGREES - 1e-9, "no two markers closer than a marker's spacing"
+    assert max(gaps) <= 2 * maps.ring_radius(4) * 1.001, "and all still around the two sites"
+
+
+def test_ring_radius_puts_neighbours_a_spacing_apart():
+    assert maps.ring_radius(2, 0.2) == pytest.approx(0.1)
+    assert maps.ring_radius(6, 0.2) == pytest.approx(0.2), "a hexagon's side equals its radius"
 
 
 def test_district_map_shades_districts_from_a_table_of_district_values():

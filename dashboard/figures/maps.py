@@ -192,19 +192,48 @@ def build_choropleth(
 
 
 MARKER_SIZE = 9  # an icon 18 px across (markers.ICON_PX at size 10)
-SPREAD_DEGREES = 0.09  # about one dot's width at the zoom that fits the Midlands in half a page
+# Places closer than NEARBY_DEGREES (about 3 km: a university and its teaching hospital) are one
+# spot on a regional map; their markers are set SPREAD_DEGREES apart on a ring (about a marker's
+# width at the zoom that fits the Midlands in half a page), so none hides another.
+NEARBY_DEGREES = 0.03
+SPREAD_DEGREES = 0.1
 
 
-def spread_coincident(points: pd.DataFrame, radius: float = SPREAD_DEGREES) -> pd.DataFrame:
-    """Dots at one site (a unit drawn at its host's address) fanned out on a small ring around
-    it, so each can be seen and hovered; a lone dot stays where it is."""
+def _nearby_groups(points: pd.DataFrame, distance: float) -> list[list]:
+    """Row labels gathered greedily: a point joins the first group whose first point is within
+    ``distance`` (longitude scaled to the same length), else starts its own. Two sites a few
+    hundred metres apart (a university and its hospital) fall in one group."""
+    groups: list[list] = []
+    anchors: list[tuple[float, float]] = []
+    for label, lat, lon in zip(points.index, points["latitude"], points["longitude"]):
+        stretch = math.cos(math.radians(lat))
+        for group, (lat0, lon0) in zip(groups, anchors):
+            if math.hypot(lat - lat0, (lon - lon0) * stretch) < distance:
+                group.append(label)
+                break
+        else:
+            groups.append([label])
+            anchors.append((lat, lon))
+    return groups
+
+
+def ring_radius(count: int, spacing: float = SPREAD_DEGREES) -> float:
+    """The radius at which ``count`` markers on a ring sit ``spacing`` apart from their neighbours."""
+    return spacing / (2 * math.sin(math.pi / count))
+
+
+def spread_coincident(points: pd.DataFrame, spacing: float = SPREAD_DEGREES,
+                      nearby: float = NEARBY_DEGREES) -> pd.DataFrame:
+    """Markers at one site, or at sites too close to tell apart on the map (a unit drawn at its
+    host's address beside the university's), fanned out on a ring around their centre, so each
+    can be seen and hovered; a lone marker stays where it is."""
     spread = points.copy()
-    site = spread["latitude"].round(3).astype(str) + "," + spread["longitude"].round(3).astype(str)
-    for _, index in spread.groupby(site).groups.items():
+    for index in _nearby_groups(spread, nearby):
         if len(index) < 2:
             continue
-        angles = [2 * math.pi * i / len(index) for i in range(len(index))]
-        lat0, lon0 = spread.loc[index[0], "latitude"], spread.loc[index[0], "longitude"]
+        radius = ring_radius(len(index), spacing)
+        angles = [math.pi / 2 + 2 * math.pi * i / len(index) for i in range(len(index))]
+        lat0, lon0 = spread.loc[index, "latitude"].mean(), spread.loc[index, "longitude"].mean()
         stretch = 1 / math.cos(math.radians(lat0))  # a degree of longitude is shorter up north
         spread.loc[index, "latitude"] = [lat0 + radius * math.sin(a) for a in angles]
         spread.loc[index, "longitude"] = [lon0 + radius * stretch * math.cos(a) for a in angles]
