@@ -80,13 +80,14 @@ def link(title: str, url: str) -> str:
 _ACTIVE_PAGE = "_view_page"
 
 
-def controls(page: str, catalogue: Catalogue) -> state.ViewState:
+def controls(page: str, catalogue: Catalogue, *data: SimilarAreas, later: tuple[str, ...] = ()) -> state.ViewState:
     """Render the page's controls, seeded from the URL on arrival, and write the URL back.
 
     The URL is read once, when the page is opened; after that the widgets hold the view
-    and every rerun writes all parameters explicitly (the latest period included).
+    and every rerun writes all parameters explicitly (the latest period included). Parameters
+    named in ``later`` are checked here but drawn further down the page, by ``later_controls``.
     """
-    params = state.page_params(page, catalogue)
+    params = state.page_params(page, catalogue, *data)
     if st.session_state.get(_ACTIVE_PAGE) != page:
         raw = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
         parsed = state.parse(params, raw)
@@ -97,8 +98,9 @@ def controls(page: str, catalogue: Catalogue) -> state.ViewState:
         st.session_state[_ACTIVE_PAGE] = page
 
     values: dict[str, str] = {}
-    columns = st.columns(len(params)) if params else []
-    for param, column in zip(params, columns):
+    drawn_here = [param for param in params if param.name not in later]
+    columns = dict(zip([p.name for p in drawn_here], st.columns(len(drawn_here)))) if drawn_here else {}
+    for param in params:
         options = param.options_given(values)
         key = f"{page}.{param.name}"
         if not options:
@@ -106,7 +108,10 @@ def controls(page: str, catalogue: Catalogue) -> state.ViewState:
             continue
         if st.session_state.get(key) not in options:
             st.session_state[key] = param.default_given(options, values)
-        with column:
+        if param.name in later:
+            values[param.name] = st.session_state[key]
+            continue
+        with columns[param.name]:
             values[param.name] = st.selectbox(
                 param.label[:1].upper() + param.label[1:], options, key=key, format_func=param.describe
             )
@@ -118,8 +123,19 @@ def controls(page: str, catalogue: Catalogue) -> state.ViewState:
         for notice in notices:
             st.warning(notice.markdown(), icon="⚠️")
         view = state.ViewState(values=values, notices=notices, params=tuple(params))
-    st.query_params.from_dict(view.query())
+    # A parameter with no options here (an ICB has no similar areas) stays out of the link.
+    st.query_params.from_dict({name: value for name, value in view.query().items() if value})
     return view
+
+
+def later_controls(page: str, view: state.ViewState, names: tuple[str, ...]) -> None:
+    """Draw, where the page wants them, the selectors ``controls`` checked but did not draw."""
+    shown = [param for param in view.params if param.name in names and view[param.name]]
+    for param, column in zip(shown, st.columns(len(shown)) if shown else []):
+        before = {p.name: view[p.name] for p in view.params[:view.params.index(param)]}
+        with column:
+            st.selectbox(param.label[:1].upper() + param.label[1:], param.options_given(before),
+                         key=f"{page}.{param.name}", format_func=param.describe)
 
 
 def ignore_url() -> None:

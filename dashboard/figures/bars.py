@@ -58,12 +58,14 @@ def build_ranked_bar(
     benchmarks: dict[str, float],
     outcome: str = "vs_england",
     compared_with: str = "England",
+    highlight: str | None = None,
 ) -> go.Figure:
     """Areas ranked by value, with 95% CI whiskers, benchmark lines and outcome markers.
 
     ``table``: ``label``, ``value``, ``lower_ci``, ``upper_ci``, ``text`` and an outcome column
     (Better / Similar / Worse / Higher / Lower / Not compared). ``benchmarks``: name → value.
     Each outcome is its own trace so the legend names it, with its own marker shape.
+    ``highlight``: the label of one bar drawn darker (its label should say why).
     """
     ranked = table.sort_values("value", ascending=False)
     fig = go.Figure()
@@ -72,7 +74,8 @@ def build_ranked_bar(
             x=ranked["value"],
             y=ranked["label"],
             orientation="h",
-            marker_color=theme.CONTEXT,
+            marker_color=[theme.FOCUS if label == highlight else theme.CONTEXT for label in ranked["label"]]
+            if highlight else theme.CONTEXT,
             error_x=dict(
                 type="data",
                 symmetric=False,
