@@ -115,11 +115,13 @@ def similar_areas_chart(catalogue: Catalogue, similar: SimilarAreas, area: str, 
         benchmarks["England"] = summary["england"]
     measure = _measure_words(indicator, sex)
     area_row = ranked[ranked["is_area"]].iloc[0]
+    # On the chart the area's name is in bold on a dark bar: "(this area)" would wrap on a phone.
+    drawn = ranked.assign(label=[f"<b>{n}</b>" if a else n for n, a in zip(ranked["area_name"], ranked["is_area"])])
     figure = bars.build_ranked_bar(
-        ranked, similar_finding(name, measure, period, area_row["value"], ranked.loc[~ranked["is_area"], "value"],
+        drawn, similar_finding(name, measure, period, area_row["value"], ranked.loc[~ranked["is_area"], "value"],
                                 summary["median"], kind),
         stats.UNIT_LABELS[unit], benchmarks, outcome="vs_median", compared_with="the neighbours' median",
-        highlight=ranked.loc[ranked["is_area"], "label"].iloc[0],
+        highlight=f"<b>{name}</b>",
     )
     median_row = {
         "label": f"Median of the {summary['with_value']} neighbours with a value (derived)",
