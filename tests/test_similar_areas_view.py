@@ -143,7 +143,7 @@ def test_chart_title_summary_rows_and_csv(catalogue, similar):
     drawn = chart.figure.data[0]
     assert len(drawn.y) == 21 and "<b>Leicester</b>" in drawn.y  # the median is a line, not a bar
     lines = {shape.name: shape.x0 for shape in chart.figure.layout.shapes}
-    assert lines == {"Median of the 20 neighbours (81.3)": 81.35, "England (83.3)": 83.3}
+    assert lines == {"Median of the 20 neighbours (81.35)": 81.35, "England (83.3)": 83.3}
     leicester = table[table["area_code"] == LEICESTER].iloc[0]
     assert (leicester["compared_with_neighbours_median"], leicester["compared_with_england"], leicester["recent_trend"]) == (
         "Similar to the neighbours' median", "Worse than England", "Cannot be calculated")
