@@ -10,7 +10,7 @@ from dashboard.catalogue import Catalogue
 from dashboard.charts import Chart
 from dashboard.figures import bars, grid, scatter
 from dashboard.memo import shared
-from dashboard.methods import deprivation, national
+from dashboard.methods import deprivation
 from dashboard.methods import similar_areas as similar_methods
 from dashboard.methods.similar_areas import SimilarAreas
 
@@ -245,10 +245,13 @@ def similar_finding(name: str, measure: str, period: str, area_value: float, pee
         return f"{name}'s {measure} is higher than all {group} ({period})"
     if area_value < peers.min():
         return f"{name}'s {measure} is lower than all {group} ({period})"
+    # Imported here, not at the top: this file is being moved whole on another branch (keep its head as it is).
+    from dashboard.methods.national import ordinal
+
     side = "above" if area_value > median else "below" if area_value < median else "equal to"
     place = int((peers > area_value).sum()) + 1
     return (f"{name}'s {measure} is {side} the median of {group} ({period}): "
-            f"{national.ordinal(place)} highest of {len(peers) + 1}")
+            f"{ordinal(place)} highest of {len(peers) + 1}")
 
 
 _AGAINST_MEDIAN = {

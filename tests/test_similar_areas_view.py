@@ -110,10 +110,10 @@ def test_choices_need_a_value_for_the_area_and_a_neighbour(catalogue, similar):
     [
         (90.0, "Leicester's female life expectancy is higher than all its 3 nearest neighbours overall with a value (2022-24)"),
         (70.0, "Leicester's female life expectancy is lower than all its 3 nearest neighbours overall with a value (2022-24)"),
-        (80.5, "Leicester's female life expectancy is below the median of its 3 nearest neighbours overall with a value "
-               "(2022-24): 3rd highest of 4"),
-        (81.5, "Leicester's female life expectancy is above the median of its 3 nearest neighbours overall with a value "
-               "(2022-24): 2nd highest of 4"),
+        (80.5, ("Leicester's female life expectancy is below the median of its 3 nearest neighbours overall with a value "
+               "(2022-24): 3rd highest of 4")),
+        (81.5, ("Leicester's female life expectancy is above the median of its 3 nearest neighbours overall with a value "
+               "(2022-24): 2nd highest of 4")),
     ],
 )
 def test_finding_says_where_the_area_sits(area_value, expected):

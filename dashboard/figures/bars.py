@@ -54,7 +54,7 @@ def build_bar(table: pd.DataFrame, title: str, x_title: str, colour: str = theme
 def _benchmark_text(value: float) -> str:
     """One decimal, or two where one would round the value (a median of 81.3 and 81.4 is 81.35)."""
     text = f"{value:,.2f}"
-    return text[:-1] if text.endswith("0") else text
+    return text.removesuffix("0")
 
 
 def build_ranked_bar(
