@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import views
+from dashboard import find_your_area, views
 from dashboard.charts import overview as overview_charts
 
 catalogue = views.catalogue()
@@ -10,7 +10,7 @@ geo = views.boundaries()
 views.ignore_url()
 
 st.header("Overview")
-views.find_your_area(catalogue)
+find_your_area.postcode_box(catalogue)
 columns = st.columns(4)
 for i, item in enumerate(overview_charts.overview_headlines(catalogue)):
     views.kpi(columns[i % 4], item["label"], item["text"], item["caption"])

@@ -7,7 +7,8 @@ Pure functions of the catalogue (and ONS's similar areas); what each page's tabl
 - ``profile_extras``: for one area, each indicator's recent trend, national rank and quintile,
   and place among its ONS nearest neighbours; ``strengths_and_concerns``;
 - ``area_trends``: the recent trend of every Midlands area on one indicator;
-- ``neighbour_rows``: an area beside its nearest neighbours on one indicator;
+- ``neighbour_rows``: an area beside its nearest neighbours on one indicator (``neighbour_comparison``
+  adds limits, comparisons and trends; ``neighbour_choices``: what can be compared);
 - ``gradient``: an indicator against IMD score across English areas.
 """
 
@@ -216,6 +217,66 @@ def neighbour_rows(catalogue: Catalogue, similar: SimilarAreas, area_code: str, 
     summary["place_words"] = _place_words(summary["place"], summary["of"], polarity)
     summary["neighbours"] = len(neighbours)
     return rows, summary
+
+
+def _local_authority_codes(catalogue: Catalogue) -> frozenset[str]:
+    """Every current English upper-tier area and district: the areas a neighbour's value is read for."""
+    return frozenset().union(*(national.level_codes(catalogue.national_areas.reset_index(drop=True), level)
+                               for level in levels.LEVELS))
+
+
+@shared
+def neighbour_choices(catalogue: Catalogue, similar: SimilarAreas, area_code: str, kind: str) -> pd.DataFrame:
+    """Each (indicator_id, breakdown, period) on which the area and at least one of its ONS nearest
+    neighbours of this kind have a value; sizes and ranks left out, as in the profile's table."""
+    columns = ["indicator_id", "breakdown", "period"]
+    neighbours = similar_areas.neighbour_codes(similar, area_code, kind) if similar.available else []
+    if not neighbours:
+        return pd.DataFrame(columns=columns)
+    wanted = _local_authority_codes(catalogue) & {area_code, *neighbours}
+    compared = catalogue.indicators.index[~catalogue.indicators["unit"].isin(NOT_COMPARED_UNITS)]
+    rows = catalogue.national_values
+    rows = rows.loc[rows["area_code"].isin(wanted) & rows["value"].notna() & rows["indicator_id"].isin(compared),
+                    [*columns, "area_code"]].astype(str)
+    mine = rows.loc[rows["area_code"] == area_code, columns].drop_duplicates()
+    theirs = rows.loc[rows["area_code"] != area_code, columns].drop_duplicates()
+    return mine.merge(theirs, on=columns).reset_index(drop=True)
+
+
+@shared
+def neighbour_comparison(catalogue: Catalogue, similar: SimilarAreas, area_code: str, indicator_id: str,
+                         breakdown: str, period: str, kind: str) -> tuple[pd.DataFrame, dict]:
+    """``neighbour_rows`` with each row's 95% limits and source, its comparison with England and
+    with the neighbours' median (95%, ``stats.compare``) and its recent trend (Fingertips' method
+    over the area's own series). The summary adds ``england`` (England's value, or NaN)."""
+    rows, summary = neighbour_rows(catalogue, similar, area_code, indicator_id, breakdown, period, kind)
+    summary["england"] = float("nan")
+    if rows.empty:
+        return rows, summary
+    polarity = catalogue.indicator(indicator_id)["polarity"]
+    national_rows = catalogue.national_values
+    series = national_rows[(national_rows["indicator_id"] == indicator_id) & (national_rows["breakdown"] == breakdown)
+                           & national_rows["area_code"].isin(list(rows["area_code"]))]
+    series = series[["area_code", "period", "value", "lower_ci", "upper_ci", "qualifier", "source_id"]].astype(
+        {"area_code": str, "period": str, "qualifier": str, "source_id": str})
+    at_period = series[series["period"] == period].drop_duplicates("area_code").set_index("area_code")
+    rows = rows.assign(
+        lower_ci=rows["area_code"].map(at_period["lower_ci"]),
+        upper_ci=rows["area_code"].map(at_period["upper_ci"]),
+        qualifier=rows["area_code"].map(at_period["qualifier"]).fillna(""),
+        source_id=rows["area_code"].map(at_period["source_id"]),
+    )
+    england = value_row(catalogue, indicator_id, ENGLAND_CODE, breakdown, period)
+    summary["england"] = float(england["value"]) if england is not None else float("nan")
+    trends = trend.trends_by_area(series, polarity)
+    missing = trend.Trend(trend.CANNOT, trend.TOO_FEW)
+    return rows.assign(
+        vs_england=[stats.compare(v, lo, hi, summary["england"], polarity)
+                    for v, lo, hi in zip(rows["value"], rows["lower_ci"], rows["upper_ci"])],
+        vs_median=[stats.compare(v, lo, hi, summary["median"], polarity)
+                   for v, lo, hi in zip(rows["value"], rows["lower_ci"], rows["upper_ci"])],
+        trend=[trends.get(code, missing).short for code in rows["area_code"]],
+    ), summary
 
 
 @shared

@@ -23,6 +23,8 @@ from dashboard.analysis.levels import LEVELS, level_codes, topic_label, topic_or
 from dashboard.analysis.values import sex_word
 from dashboard.catalogue import INSTITUTION_TYPE_LABELS, Catalogue
 from dashboard.memo import shared
+from dashboard.methods import similar_areas
+from dashboard.methods.similar_areas import SimilarAreas
 
 MAX_PARAM_LENGTH = 100
 _SHOWN_LENGTH = 40
@@ -228,16 +230,61 @@ def inequalities_params(catalogue: Catalogue) -> list[Param]:
     ]
 
 
-def area_profile_params(catalogue: Catalogue) -> list[Param]:
+def area_profile_params(catalogue: Catalogue, similar: SimilarAreas | None = None) -> list[Param]:
     areas = catalogue.areas
     kinds = {"utla": 0, "ltla": 1, "icb": 2}  # upper-tier areas, then districts, then ICBs
     current = areas["ended"] == "" if "ended" in areas.columns else True
     choices = areas[areas["area_type"].isin(list(kinds)) & current]
     codes = sorted(choices.index, key=lambda c: (kinds[choices.loc[c, "area_type"]], areas.loc[c, "area_name"]))
+    area = Param("area", "area", codes, _preferred("E08000025", *codes),
+                 lambda c: (catalogue.area_name(c) + (" (district)" if areas.at[c, "area_type"] == "ltla" else ""))
+                 if c in areas.index else c)
+    return [area, *similar_area_params(catalogue, similar)] if similar is not None else [area]
+
+
+SIMILAR_KINDS = {"global": "Overall (ONS's global)", "economic": "Economic", "demographic": "Demographic"}
+NO_NEIGHBOURS = "none (ONS lists no nearest neighbours for this area)"
+
+
+def similar_area_params(catalogue: Catalogue, similar: SimilarAreas) -> list[Param]:
+    """The area profile's "Compared with similar areas": the kind of ONS nearest neighbours, and an
+    indicator (``indicator_id:breakdown``) and period on which the area and a neighbour have values."""
+
+    def choices(earlier) -> pd.DataFrame:
+        return comparisons.neighbour_choices(catalogue, similar, earlier.get("area", ""), earlier.get("similar", ""))
+
+    def kind_options(earlier):
+        return [kind for kind in SIMILAR_KINDS
+                if similar.available and similar_areas.neighbour_codes(similar, earlier.get("area", ""), kind)]
+
+    def series_options(earlier):
+        found = choices(earlier)
+        keys = list(dict.fromkeys(found["indicator_id"] + ":" + found["breakdown"]))
+        order, indicators = topic_order(), catalogue.indicators
+        return sorted(keys, key=lambda k: (order.get(indicators.at[k.partition(":")[0], "theme"], len(order)),
+                                           describe_series(k)))
+
+    def period_options(earlier):
+        found = choices(earlier)
+        indicator_id, _, breakdown = earlier.get("indicator", "").partition(":")
+        chosen = found[(found["indicator_id"] == indicator_id) & (found["breakdown"] == breakdown)]
+        return sorted(chosen["period"].unique(), key=periods.sort_key, reverse=True)
+
+    def describe_series(key: str) -> str:
+        indicator_id, _, breakdown = key.partition(":")
+        if indicator_id not in catalogue.indicators.index:
+            return key or NO_NEIGHBOURS
+        indicator = catalogue.indicators.loc[indicator_id]
+        sex = sex_word(breakdown)
+        return (f"{topic_label(indicator['theme'])}: {indicator['short_title']}"
+                + (f" ({sex})" if sex else ""))
+
     return [
-        Param("area", "area", codes, _preferred("E08000025", *codes),
-              lambda c: (catalogue.area_name(c) + (" (district)" if areas.at[c, "area_type"] == "ltla" else ""))
-              if c in areas.index else c),
+        Param("similar", "similar on", kind_options, _preferred("global"),
+              lambda k: SIMILAR_KINDS.get(k, k) or NO_NEIGHBOURS),
+        Param("indicator", "indicator", series_options,
+              _preferred("life_expectancy_birth:Female", "life_expectancy_birth:Male"), describe_series),
+        Param("period", "period", period_options, _latest_period, lambda p: p or NO_NEIGHBOURS),
     ]
 
 
@@ -307,14 +354,15 @@ def at_a_glance_params(catalogue: Catalogue) -> list[Param]:
     ]
 
 
-def page_params(page: str, catalogue: Catalogue) -> list[Param]:
-    """The page's parameters for this catalogue, built once per process (see ``memo``)."""
-    return list(_page_params(page, catalogue))
+def page_params(page: str, catalogue: Catalogue, *data: SimilarAreas) -> list[Param]:
+    """The page's parameters for this catalogue (and any other data its options need), built once
+    per process (see ``memo``)."""
+    return list(_page_params(page, catalogue, *data))
 
 
 @shared
-def _page_params(page: str, catalogue: Catalogue) -> tuple[Param, ...]:
-    return tuple(PAGE_PARAMS[page](catalogue))
+def _page_params(page: str, catalogue: Catalogue, *data: SimilarAreas) -> tuple[Param, ...]:
+    return tuple(PAGE_PARAMS[page](catalogue, *data))
 
 
 PAGE_PARAMS: dict[str, Callable[[Catalogue], list[Param]]] = {

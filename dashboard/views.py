@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import briefing, changelog, config, exports, figure_element, images, postcodes, state, tables
+from dashboard import briefing, changelog, config, exports, figure_element, images, state, tables
 from dashboard.analysis.sources import release_date_words
 from dashboard.catalogue import Catalogue, load_catalogue
 from dashboard.charts.base import Chart
@@ -78,28 +78,31 @@ def link(title: str, url: str) -> str:
 
 # --- URL-bound controls ------------------------------------------------------------------
 
-_ACTIVE_PAGE = "_view_page"
+# The page whose controls the session state holds; find_your_area clears it to hand over to the URL.
+ACTIVE_PAGE = "_view_page"
 
 
-def controls(page: str, catalogue: Catalogue) -> state.ViewState:
+def controls(page: str, catalogue: Catalogue, *data: SimilarAreas, later: tuple[str, ...] = ()) -> state.ViewState:
     """Render the page's controls, seeded from the URL on arrival, and write the URL back.
 
     The URL is read once, when the page is opened; after that the widgets hold the view
-    and every rerun writes all parameters explicitly (the latest period included).
+    and every rerun writes all parameters explicitly (the latest period included). Parameters
+    named in ``later`` are checked here but drawn further down the page, by ``later_controls``.
     """
-    params = state.page_params(page, catalogue)
-    if st.session_state.get(_ACTIVE_PAGE) != page:
+    params = state.page_params(page, catalogue, *data)
+    if st.session_state.get(ACTIVE_PAGE) != page:
         raw = {name: st.query_params.get_all(name) for name in st.query_params.keys()}
         parsed = state.parse(params, raw)
         for name, value in parsed.values.items():
             st.session_state[f"{page}.{name}"] = value
         st.session_state[f"{page}._notices"] = parsed.notices
         st.session_state[f"{page}._arrived_with"] = dict(parsed.values)
-        st.session_state[_ACTIVE_PAGE] = page
+        st.session_state[ACTIVE_PAGE] = page
 
     values: dict[str, str] = {}
-    columns = st.columns(len(params)) if params else []
-    for param, column in zip(params, columns):
+    drawn_here = [param for param in params if param.name not in later]
+    columns = dict(zip([p.name for p in drawn_here], st.columns(len(drawn_here)))) if drawn_here else {}
+    for param in params:
         options = param.options_given(values)
         key = f"{page}.{param.name}"
         if not options:
@@ -107,7 +110,10 @@ def controls(page: str, catalogue: Catalogue) -> state.ViewState:
             continue
         if st.session_state.get(key) not in options:
             st.session_state[key] = param.default_given(options, values)
-        with column:
+        if param.name in later:
+            values[param.name] = st.session_state[key]
+            continue
+        with columns[param.name]:
             values[param.name] = st.selectbox(
                 param.label[:1].upper() + param.label[1:], options, key=key, format_func=param.describe
             )
@@ -119,13 +125,24 @@ def controls(page: str, catalogue: Catalogue) -> state.ViewState:
         for notice in notices:
             st.warning(notice.markdown(), icon="⚠️")
         view = state.ViewState(values=values, notices=notices, params=tuple(params))
-    st.query_params.from_dict(view.query())
+    # A parameter with no options here (an ICB has no similar areas) stays out of the link.
+    st.query_params.from_dict({name: value for name, value in view.query().items() if value})
     return view
+
+
+def later_controls(page: str, view: state.ViewState, names: tuple[str, ...]) -> None:
+    """Draw, where the page wants them, the selectors ``controls`` checked but did not draw."""
+    shown = [param for param in view.params if param.name in names and view[param.name]]
+    for param, column in zip(shown, st.columns(len(shown)) if shown else []):
+        before = {p.name: view[p.name] for p in view.params[:view.params.index(param)]}
+        with column:
+            st.selectbox(param.label[:1].upper() + param.label[1:], param.options_given(before),
+                         key=f"{page}.{param.name}", format_func=param.describe)
 
 
 def ignore_url() -> None:
     """Pages without controls drop whatever parameters a link carried (unknown ones are ignored)."""
-    st.session_state[_ACTIVE_PAGE] = None
+    st.session_state[ACTIVE_PAGE] = None
     if st.query_params.keys():
         st.query_params.clear()
 
@@ -377,71 +394,3 @@ def _build_briefing(page_title: str, run: dict, link: str, catalogue: Catalogue)
     }
     st.session_state["_briefing"] = stored
     return stored
-
-
-# --- find your area by postcode ----------------------------------------------------------
-
-_POSTCODE_FOUND = "_postcode_found"
-_POSTCODE_BOX = "find-your-area-postcode"
-_POSTCODE_TYPED = "_postcode_typed"
-
-
-def _take_postcode() -> None:
-    """On submit, before the page runs: take the postcode and empty the box, so it does not linger."""
-    st.session_state[_POSTCODE_TYPED] = st.session_state.get(_POSTCODE_BOX, "")
-    st.session_state[_POSTCODE_BOX] = ""
-
-
-# Shared by every session, like the catalogue: 24 MB of sorted postcodes, loaded on first use.
-@st.cache_resource(show_spinner="Loading the postcode lookup…")
-def postcode_lookup() -> tuple[postcodes.PostcodeTable, pd.DataFrame]:
-    folder = config.DATA_DIR / "postcodes"
-    return postcodes.load_table(folder / "postcode_district.npy.xz"), postcodes.load_districts(folder / "districts.csv")
-
-
-def find_your_area(catalogue: Catalogue) -> None:
-    """A postcode box that opens the area profile of the postcode's district or upper-tier area.
-
-    The postcode stays out of the address (a shared link must not carry someone's home
-    postcode): the box is not bound to a URL parameter, it is cleared on submit, and only the
-    area's code goes into the link.
-    """
-    with st.form("find-your-area", border=False):
-        typed_column, button_column = st.columns([4, 1], vertical_alignment="bottom")
-        typed_column.text_input(
-            "Find your area by postcode", key=_POSTCODE_BOX, placeholder=f"e.g. {postcodes.EXAMPLE}",
-            autocomplete="postal-code",
-        )
-        button_column.form_submit_button("Find", icon=":material/search:", width="stretch", on_click=_take_postcode)
-    st.caption(
-        "Postcodes from the ONS Postcode Directory, November 2025 (Open Government Licence v3.0). "
-        "The postcode is not kept in the page's address."
-    )
-    typed = st.session_state.pop(_POSTCODE_TYPED, None)
-    if typed is None:
-        return
-    table, districts = postcode_lookup()
-    profile_codes = frozenset(state.page_params("area_profile", catalogue)[0].options_given({}))
-    result = postcodes.lookup(typed, table, catalogue.areas, districts, profile_codes)
-    message = md(postcodes.sentence(result))
-    if result.status is postcodes.Status.MALFORMED:
-        st.error(message, icon=":material/error:")
-    elif result.status is postcodes.Status.UNKNOWN_OR_TERMINATED:
-        st.warning(message, icon=":material/help:")
-    elif result.status is postcodes.Status.FOUND_ELSEWHERE or result.place is None or not result.place.open_code:
-        st.info(message, icon=":material/info:")
-    else:
-        st.session_state[_POSTCODE_FOUND] = {"area": result.place.open_code, "message": message}
-        st.session_state[_ACTIVE_PAGE] = None  # so the profile reads its area from the address
-        st.switch_page("app_pages/area_profile.py", query_params={"area": result.place.open_code})
-
-
-def postcode_found(area_code: str) -> None:
-    """Above the profile a postcode opened: what the postcode resolved to (once chosen, until the area changes)."""
-    found = st.session_state.get(_POSTCODE_FOUND)
-    if not found:
-        return
-    if found["area"] != area_code:
-        del st.session_state[_POSTCODE_FOUND]
-        return
-    st.success(found["message"], icon=":material/location_on:")

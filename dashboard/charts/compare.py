@@ -14,6 +14,7 @@ from dashboard.figures import bars, grid, scatter
 from dashboard.memo import shared
 from dashboard.methods import deprivation
 from dashboard.methods import similar_areas as similar_methods
+from dashboard.methods.national import ordinal
 from dashboard.methods.similar_areas import SimilarAreas
 
 AT_95 = "Compared with England at the 95% level"
@@ -95,32 +96,68 @@ def deprivation_gradient(catalogue: Catalogue, indicator_id: str, sex: str, peri
 @shared
 def similar_areas_chart(catalogue: Catalogue, similar: SimilarAreas, area: str, indicator_id: str, sex: str,
                         period: str, kind: str = "global") -> Chart | None:
-    rows, summary = comparisons.neighbour_rows(catalogue, similar, area, indicator_id, sex, period, kind)
+    """The area beside its ONS nearest neighbours of one kind on one indicator, with the neighbours'
+    median and England as lines; each row compared with that median and with England at 95%, and
+    its recent trend. None where the area or all its neighbours lack a value."""
+    rows, summary = comparisons.neighbour_comparison(catalogue, similar, area, indicator_id, sex, period, kind)
     if rows.empty or not rows["is_area"].any() or summary["with_value"] == 0:
         return None
     indicator = catalogue.indicator(indicator_id)
-    unit = indicator["unit"]
+    unit, polarity = indicator["unit"], indicator["polarity"]
+    name = rows.loc[rows["is_area"], "area_name"].iloc[0]
+    median_text = stats.format_value(summary["median"], unit, decimals=_decimals(summary["median"]))
     ranked = rows.assign(
         label=[f"{n} (this area)" if a else n for n, a in zip(rows["area_name"], rows["is_area"])],
-        text=[stats.format_value(v, unit) for v in rows["value"]],
-        code=rows["area_code"],
-        source_id=indicator["source_id"],
-        neighbour=["this area" if a else f"{r}" for a, r in zip(rows["is_area"], rows["neighbour_rank"])],
-    ).sort_values("value", ascending=indicator["polarity"] == "lower_is_better")
-    name = catalogue.national_areas.at[area, "area_name"] if area in catalogue.national_areas.index else area
-    median = stats.format_value(summary["median"], unit, decimals=1)
-    figure = bars.build_bar(ranked, f"{name} is {summary['place_words']} among its ONS nearest neighbours with a "
-                            f"value ({period}); their median is {median}", stats.UNIT_LABELS[unit])
-    outside = len(summary["without_value"])
+        text=[stats.format_value(v, unit, q) for v, q in zip(rows["value"], rows["qualifier"])],
+        nearness=["this area" if a else f"{r} of {summary['neighbours']}"
+                  for a, r in zip(rows["is_area"], rows["neighbour_rank"])],
+        place_text=[f"{p} of {summary['of']}" for p in rows["place"]],
+    ).sort_values("value", ascending=False, kind="stable")
+    benchmarks = {f"Median of the {summary['with_value']} neighbours": summary["median"]}
+    if pd.notna(summary["england"]):
+        benchmarks["England"] = summary["england"]
+    measure = _measure_words(indicator, sex)
+    area_row = ranked[ranked["is_area"]].iloc[0]
+    # On the chart the area's name is in bold on a dark bar: "(this area)" would wrap on a phone.
+    drawn = ranked.assign(label=[f"<b>{n}</b>" if a else n for n, a in zip(ranked["area_name"], ranked["is_area"])])
+    figure = bars.build_ranked_bar(
+        drawn, similar_finding(name, measure, period, area_row["value"], ranked.loc[~ranked["is_area"], "value"],
+                                summary["median"], kind),
+        stats.UNIT_LABELS[unit], benchmarks, outcome="vs_median", compared_with="the neighbours' median",
+        highlight=f"<b>{name}</b>",
+    )
+    median_row = {
+        "label": f"Median of the {summary['with_value']} neighbours with a value (derived)",
+        "area_name": f"Median of the {summary['with_value']} neighbours with a value (derived)",
+        "value": summary["median"], "text": median_text, "source_id": indicator["source_id"],
+        "nearness": "", "place_text": "", "vs_median": "", "vs_england": "", "trend": "",
+    }
+    table = pd.concat([ranked, pd.DataFrame([median_row])], ignore_index=True).assign(
+        indicator_id=indicator_id, breakdown=sex, period=period,
+        neighbours_kind=similar_methods.KINDS.get(kind, kind),
+        neighbours_source=similar_source(similar, kind),
+        compared_with_median=lambda t: [stats.outcome_phrase(o, "the neighbours' median") if o else ""
+                                        for o in t["vs_median"]],
+        compared_with_england=lambda t: [stats.outcome_phrase(o) if o else "" for o in t["vs_england"]],
+    )
+    columns = {"area_code": "area_code", "area_name": "area_name", "label": "label", "indicator_id": "indicator_id",
+               "breakdown": "breakdown", "period": "period", "value": "value", "lower_ci": "lower_ci",
+               "upper_ci": "upper_ci", "text": "text", "nearness": "nearness", "place_text": "place",
+               "compared_with_median": "compared_with_neighbours_median",
+               "compared_with_england": "compared_with_england", "trend": "recent_trend",
+               "neighbours_kind": "neighbours_kind", "neighbours_source": "neighbours_source", "source_id": "source_id"}
+    table = table[list(columns)].rename(columns=columns)
     return Chart(
-        "similar-areas", figure, ranked,
-        summary=(f"ONS's 20 nearest neighbours on overall similarity: {summary['with_value']} have a value for "
-                 f"this period; their median is {median}."
-                 + (f" {outside} have none here (areas in Wales, Scotland or Northern Ireland, or no value for "
-                    "this period)." if outside else "")),
-        source=sources.source_line(catalogue, ranked["source_id"], period, indicator["polarity"]) + " "
-        + similar.source_line(),
-        table_columns={"label": "Area", "text": "Value", "neighbour": "Nearness (1 = nearest)", "place": "Place"},
+        "similar-areas", figure, table,
+        summary=similar_summary(name, area_row, summary, unit, kind, period),
+        source=(sources.source_line(catalogue, table["source_id"], period, polarity) + " " + similar.source_line()
+                + " Derived: the neighbours' median; compared at 95% from the published intervals; recent trend by "
+                "Fingertips' method over the 5 latest annual periods (99.8%)."),
+        table_columns={"label": "Area", "text": "Value", "compared_with_neighbours_median":
+                       "Compared with the neighbours' median (95%)", "compared_with_england": "Compared with England (95%)",
+                       "recent_trend": "Recent trend", "nearness": "Nearness (1 = nearest)",
+                       "place": "Place (1 = " + ("best)" if polarity in ("higher_is_better", "lower_is_better")
+                                                  else "highest)")},
     )
 
 
@@ -183,3 +220,86 @@ def cluster_words(catalogue: Catalogue, similar: SimilarAreas, area_code: str) -
 
 def similar_areas_cluster(similar: SimilarAreas, area_code: str):
     return similar_methods.cluster_of(similar, area_code) if similar.available else None
+
+
+# --- an area against its similar areas: words ------------------------------------------------
+
+KIND_PHRASES = {"global": "overall", "economic": "on economic characteristics",
+                "demographic": "on demographic characteristics"}
+
+
+def _measure_words(indicator: pd.Series, sex: str) -> str:
+    sex_words = f"{sex_word(sex)} " if sex_word(sex) else ""
+    return f"{sex_words}{stats.mid_sentence(indicator['short_title'])}"
+
+
+def _group_words(with_value: int, kind: str) -> str:
+    noun = "nearest neighbour" if with_value == 1 else "nearest neighbours"
+    return f"its {with_value} {noun} {KIND_PHRASES.get(kind, kind)} with a value"
+
+
+def similar_finding(name: str, measure: str, period: str, area_value: float, peer_values, median: float,
+                    kind: str) -> str:
+    """The chart's title: where the area's value sits among its neighbours' (higher or lower; the
+    markers and the summary say better or worse)."""
+    peers = pd.Series(peer_values, dtype=float).dropna()
+    group = _group_words(len(peers), kind)
+    if area_value > peers.max():
+        return f"{name}'s {measure} is higher than all {group} ({period})"
+    if area_value < peers.min():
+        return f"{name}'s {measure} is lower than all {group} ({period})"
+    side = "above" if area_value > median else "below" if area_value < median else "equal to"
+    place = int((peers > area_value).sum()) + 1
+    return (f"{name}'s {measure} is {side} the median of {group} ({period}): "
+            f"{ordinal(place)} highest of {len(peers) + 1}")
+
+
+_AGAINST_MEDIAN = {
+    stats.BETTER: "significantly better than it at 95%", stats.WORSE: "significantly worse than it at 95%",
+    stats.HIGHER: "significantly higher than it at 95%", stats.LOWER: "significantly lower than it at 95%",
+    stats.SIMILAR: "not significantly different at 95%",
+    stats.NOT_COMPARED: "not tested (no confidence interval)",
+}
+
+
+def _decimals(*numbers: float) -> int:
+    """One decimal, or two where a median falls between two published values (81.35)."""
+    return 2 if any(abs(n * 10 - round(n * 10)) > 1e-6 for n in numbers if pd.notna(n)) else 1
+
+
+def similar_summary(name: str, area_row: pd.Series, summary: dict, unit: str, kind: str, period: str) -> str:
+    """One line: which neighbours (naming the kind), how many have a value, their median, the area
+    against it and against England, and why any neighbour is missing."""
+    median = summary["median"]
+    decimals = _decimals(median)
+    difference = round(area_row["value"] - median, 6)
+    side = "above" if difference > 0 else "below"
+    shown_difference = (f"{abs(difference):,.{decimals}f} percentage points" if unit == "percent"
+                        else stats.format_value(abs(difference), unit, decimals=decimals))
+    against = f"{shown_difference} {side} it" if difference else "equal to it"
+    england = (f"{stats.mid_sentence(stats.outcome_phrase(area_row['vs_england']))}"
+               if area_row["vs_england"] != stats.NOT_COMPARED else "not compared with England (no confidence interval)")
+    line = (f"Against its {summary['neighbours']} ONS nearest neighbours {KIND_PHRASES.get(kind, kind)} "
+            f"(ONS's {kind} measure of similarity): {summary['with_value']} have a value for {period}, with a "
+            f"median of {stats.format_value(median, unit, decimals=decimals)}. {name}'s "
+            f"{stats.format_value(area_row['value'], unit, area_row['qualifier'])} is {against}, "
+            f"{_AGAINST_MEDIAN.get(area_row['vs_median'], area_row['vs_median'])}; {england}.")
+    missing = summary["without_value"]
+    outside = [code for code in missing if not code.startswith("E")]
+    english = len(missing) - len(outside)
+    if outside:
+        line += (f" {len(outside)} of the neighbours are in Wales, Scotland or Northern Ireland, outside this "
+                 "dashboard's English data.")
+    if english:
+        line += f" {english} English {'neighbour has' if english == 1 else 'neighbours have'} no value for {period}."
+    return line
+
+
+def similar_source(similar: SimilarAreas, kind: str) -> str:
+    """The neighbours' own source for the CSV: ONS's file of this kind, its address and licence."""
+    sources = similar.sources
+    found = sources[sources["file"].str.contains(f"{kind}-neighbours", regex=False)]
+    if found.empty:
+        return "not available"
+    row = found.iloc[0]
+    return f"{row['publisher']}, {row['title']} ({row['licence']}): {row['url']}"

@@ -52,6 +52,12 @@ def build_bar(table: pd.DataFrame, title: str, x_title: str, colour: str = theme
     return _base_layout(fig, title, x_title, height=max(240, 70 + 44 * len(table)))
 
 
+def _benchmark_text(value: float) -> str:
+    """One decimal, or two where one would round the value (a median of 81.3 and 81.4 is 81.35)."""
+    text = f"{value:,.2f}"
+    return text.removesuffix("0")
+
+
 def build_ranked_bar(
     table: pd.DataFrame,
     title: str,
@@ -59,12 +65,14 @@ def build_ranked_bar(
     benchmarks: dict[str, float],
     outcome: str = "vs_england",
     compared_with: str = "England",
+    highlight: str | None = None,
 ) -> go.Figure:
     """Areas ranked by value, with 95% CI whiskers, benchmark lines and outcome markers.
 
     ``table``: ``label``, ``value``, ``lower_ci``, ``upper_ci``, ``text`` and an outcome column
     (Better / Similar / Worse / Higher / Lower / Not compared). ``benchmarks``: name → value.
     Each outcome is its own trace so the legend names it, with its own marker shape.
+    ``highlight``: the label of one bar drawn darker (its label should say why).
     """
     ranked = table.sort_values("value", ascending=False)
     fig = go.Figure()
@@ -73,7 +81,8 @@ def build_ranked_bar(
             x=ranked["value"],
             y=ranked["label"],
             orientation="h",
-            marker_color=theme.CONTEXT,
+            marker_color=[theme.FOCUS if label == highlight else theme.CONTEXT for label in ranked["label"]]
+            if highlight else theme.CONTEXT,
             error_x=dict(
                 type="data",
                 symmetric=False,
@@ -107,7 +116,7 @@ def build_ranked_bar(
         fig.add_vline(
             x=value,
             line=dict(color="#000000", width=1.5, dash=dashes[i % len(dashes)]),
-            name=f"{name} ({value:,.1f})",
+            name=f"{name} ({_benchmark_text(value)})",
             showlegend=True,
         )
     low = min(ranked["lower_ci"].min(skipna=True), ranked["value"].min(), *benchmarks.values())
