@@ -5,9 +5,9 @@ import re
 import string
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.apptest_fixtures import fresh_caches, readable_errors  # noqa: F401 (autouse fixtures)
 from tests.test_app import ENTRY, PAGES
 
 KNOWN = ["indicator", "sex", "period", "area", "icb", "metric", "type"]
@@ -26,12 +26,6 @@ def random_value(rng: random.Random) -> str:
     if choice < 0.8:
         return "".join(rng.choice(string.printable) for _ in range(rng.randint(1, 30)))
     return rng.choice(["life_expectancy_birth", "Male", "Female", "2022-24", "E08000025", "E54000059", "all", "ctu"])
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
 
 
 @pytest.mark.parametrize("page", PAGES)

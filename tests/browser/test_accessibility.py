@@ -100,17 +100,24 @@ def tall_screenshot(page, path: Path, width: int) -> None:
     page.screenshot(path=str(path))
 
 
-def test_no_page_scrolls_sideways_on_a_phone(browser, server):
+# Each page is loaded once per width and every check for that width runs on it: a page load
+# costs seconds on a small machine, and axe and the layout checks read the page without changing it.
+def test_on_a_phone_no_page_scrolls_sideways_and_axe_finds_no_violations(browser, server):
     """At 390x844 every page fits: wide tables scroll in their own box, charts fit the column."""
     SCREENSHOTS.mkdir(exist_ok=True)
     page = new_page(browser, PHONE)
+    found = {}
     for name in PAGES:
         page.set_viewport_size(PHONE)
         open_page(page, server, name)
+        violations = axe_violations(page)
+        if violations:
+            found[name] = violations
         assert sideways_overflow(page) == {"document": 0, "main": 0}, name
         widths = page.locator(CHART).evaluate_all("charts => charts.map(c => c.getBoundingClientRect().right)")
         assert all(right <= PHONE["width"] for right in widths), f"{name}: a chart is wider than the screen"
         tall_screenshot(page, SCREENSHOTS / f"phone-{name}.png", PHONE["width"])
+    assert found == {}, "axe at 390 px"
     page.context.close()
 
 
@@ -123,19 +130,6 @@ def test_the_navigation_is_reachable_on_a_phone(browser, server):
     page.wait_for_url("**/accessibility")
     wait_for_app(page)
     assert page.get_by_role("heading", name="Accessibility statement", exact=True).is_visible()
-    page.context.close()
-
-
-@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_axe_finds_no_violations_on_any_page(browser, server, viewport):
-    page = new_page(browser, viewport)
-    found = {}
-    for name in PAGES:
-        open_page(page, server, name)
-        violations = axe_violations(page)
-        if violations:
-            found[name] = violations
-    assert found == {}
     page.context.close()
 
 
@@ -161,23 +155,37 @@ def test_axe_finds_no_violations_after_opening_a_table_a_menu_and_changing_a_fil
     page.context.close()
 
 
-# A short description of the focused element, and the styles that show focus on it or on the few
-# ancestors that draw a control's frame (a selectbox's border is its input's grandparent's).
-_FOCUSED = """() => {
+# The element Tab has just focused: a short description of it, and the styles that show focus on
+# it or on the few ancestors that draw a control's frame (a selectbox's border is its input's
+# grandparent's), first focused and then, for an element not met before, unfocused. It is given
+# back its focus, so the next Tab starts from it. One call per stop: the keyboard test presses Tab
+# hundreds of times, and each round trip to the browser costs more than the work it asks for.
+_FOCUS_STOP = """async (seen) => {
+    const frameOf = (element) => {
+        const frame = [];
+        for (let e = element, i = 0; e && i < 4; e = e.parentElement, i++) {
+            const s = getComputedStyle(e);
+            frame.push([s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderTopColor, s.backgroundColor].join('|'));
+        }
+        return frame;
+    };
     const element = document.activeElement;
-    const frame = [];
-    for (let e = element, i = 0; e && i < 4; e = e.parentElement, i++) {
-        const s = getComputedStyle(e);
-        frame.push([s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderTopColor, s.backgroundColor].join('|'));
-    }
+    element.__tabStop = element.__tabStop || Math.random();
     const testid = element.closest('[data-testid]');
     const container = element.closest('[data-testid="stExpander"], [data-testid="stPopover"], [data-testid="stPageLink"], [data-testid="stButton"], [data-testid="stDownloadButton"]');
-    return {
-        tag: element.tagName, testid: testid ? testid.getAttribute('data-testid') : null,
+    const stop = {
+        key: element.__tabStop, tag: element.tagName,
+        testid: testid ? testid.getAttribute('data-testid') : null,
         container: container ? container.getAttribute('data-testid') : null,
         name: (element.getAttribute('aria-label') || element.textContent || '').trim().slice(0, 60),
-        frame,
+        frame: frameOf(element),
     };
+    if ((seen.length && element.tagName === 'BODY') || seen.includes(stop.key)) return stop;  // as focus_stops skips it
+    element.blur();
+    await new Promise(resolve => setTimeout(resolve, 30));  // let the unfocused look apply
+    stop.unfocused = frameOf(element);
+    element.focus();
+    return stop;
 }"""
 
 
@@ -187,28 +195,26 @@ def focus_stops(page, limit: int = 250) -> list[dict]:
     seen = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        focused = page.evaluate(_FOCUSED)
-        key = page.evaluate("() => { const e = document.activeElement; e.__tabStop = e.__tabStop || Math.random(); return e.__tabStop; }")
-        if seen and (key == seen[0] or focused["tag"] == "BODY"):
+        stop = page.evaluate(_FOCUS_STOP, seen)
+        key = stop.pop("key")
+        if seen and (key == seen[0] or stop["tag"] == "BODY"):
             break  # round to the start again
         if key in seen:
             continue  # a data grid takes Tab from cell to cell inside one element
         seen.append(key)
-        # The same element unfocused (the next Tab still starts from it).
-        page.evaluate("() => { window.__lastFocused = document.activeElement; document.activeElement.blur(); }")
-        page.wait_for_timeout(30)
-        unfocused = page.evaluate("() => { const e = window.__lastFocused; const frame = [];"
-                                  " for (let x = e, i = 0; x && i < 4; x = x.parentElement, i++) { const s = getComputedStyle(x);"
-                                  " frame.push([s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.borderTopColor, s.backgroundColor].join('|')); }"
-                                  " e.focus(); return frame; }")
-        stops.append({**focused, "unfocused": unfocused})
+        stops.append(stop)
     return stops
 
 
-def test_the_keyboard_reaches_every_control_and_chart_table_with_visible_focus(browser, server):
+def test_at_desktop_width_axe_finds_no_violations_and_the_keyboard_reaches_every_control_with_visible_focus(
+        browser, server):
     page = new_page(browser)
+    found = {}
     for name in PAGES:
         open_page(page, server, name)
+        violations = axe_violations(page)  # on the page as it loads, before any key is pressed
+        if violations:
+            found[name] = violations
         stops = focus_stops(page)
         reached = {(stop["testid"], stop["name"]) for stop in stops}
         selectboxes = page.get_by_test_id("stSelectbox").count()
@@ -224,6 +230,7 @@ def test_the_keyboard_reaches_every_control_and_chart_table_with_visible_focus(b
         invisible = [(stop["testid"], stop["name"]) for stop in stops
                      if stop["frame"] == stop["unfocused"] and stop["tag"] in ("A", "BUTTON", "INPUT", "SUMMARY", "SELECT")]
         assert invisible == [], f"{name}: focus does not show on {invisible}"
+    assert found == {}, "axe at 1400 px"
     page.context.close()
 
 
