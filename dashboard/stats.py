@@ -74,6 +74,10 @@ def format_value(value, unit: str, qualifier: str = "", decimals: int | None = N
         return "not available"
     if decimals is None:
         decimals = 1 if unit in _ALWAYS_ONE_DECIMAL or not float(value).is_integer() else 0
+        if unit == "score" and 0 < abs(value) < 1:
+            # IoD domain scores are rates (0.212) and z-scores (-0.334), published to three
+            # places: one place would print 0.2 and 0.0 and hide the differences between areas.
+            decimals = 3
     number = f"{value:,.{decimals}f}"
     if unit == "gbp_million":
         text = f"£{number}m"

@@ -44,6 +44,10 @@ def test_compare(value, lower, upper, england, polarity, expected):
         (78.94, "years", "", "78.9 years"),
         (1300, "count", "almost", "almost 1,300"),
         (math.nan, "count", "", "not available"),
+        # IoD 2025 domain scores as published (LLR ICB income 0.212, Blaby crime -0.334):
+        (0.212, "score", "", "0.212"),
+        (-0.334, "score", "", "-0.334"),
+        (19.812, "score", "", "19.8"),
     ],
 )
 def test_format_value(value, unit, qualifier, expected):
