@@ -13,6 +13,7 @@ views.ignore_url()
 
 AXE_CORE_VERSION = "4.14.1"
 PREPARED = "1 December 2026"
+REVIEWED = "2 December 2026"  # map shapes and bar patterns; maps fitted to a phone
 
 st.header("Accessibility statement")
 st.markdown(
@@ -96,4 +97,4 @@ st.markdown(
 )
 
 st.subheader("Preparation of this accessibility statement")
-st.markdown(f"This statement was prepared on {PREPARED}. It was last reviewed on {PREPARED}.")
+st.markdown(f"This statement was prepared on {PREPARED}. It was last reviewed on {REVIEWED}.")
