@@ -180,7 +180,7 @@ HOSTILE = [
 # one link carrying all of them puts every hostile value on the page at once: one load per page.
 HOSTILE_LINK = "?" + "&".join(HOSTILE)
 # page path → the notices that link gets there, one per parameter the page reads (the value, shown)
-HOSTILE_NOTICES = {"": 0, "clusters": 1, "research": 0, "nhs": 1, "inequalities": 4, "area-profile": 1, "data-sources": 0}
+HOSTILE_NOTICES = {"": 0, "clusters": 1, "research": 0, "nhs": 1, "inequalities": 4, "area-profile": 3, "data-sources": 0}
 
 
 @pytest.mark.parametrize("path", list(HOSTILE_NOTICES))
