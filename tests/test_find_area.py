@@ -7,25 +7,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_fixtures import fresh_caches, readable_errors  # noqa: F401 (autouse fixtures)
+from tests.test_app import open_page
 
-from dashboard import config
 
-ENTRY = str(config.REPO_ROOT / "streamlit_app.py")
-PAGES = {"overview": "app_pages/overview.py", "area_profile": "app_pages/area_profile.py"}
+BOX_PAGES = ("overview", "area_profile")  # the pages with the postcode box
 BOX = "find-your-area-postcode"
-
-
-
-
-def open_page(page: str, query: dict[str, str] | None = None) -> AppTest:
-    app = AppTest.from_file(ENTRY, default_timeout=60)
-    app.run()
-    app.switch_page(PAGES[page])
-    app.query_params.clear()
-    for name, value in (query or {}).items():
-        app.query_params[name] = value
-    app.run()
-    return app
 
 
 def submit(app: AppTest, typed: str) -> AppTest:
@@ -50,7 +36,7 @@ def query(app: AppTest) -> dict[str, list[str]]:
             for name in app.query_params}
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", BOX_PAGES)
 def test_a_birmingham_postcode_opens_birminghams_profile_without_the_postcode_in_the_url(page):
     start = {"area": "E06000017"} if page == "area_profile" else None
     app = submit(open_page(page, start), "b15 2tt")
@@ -90,7 +76,7 @@ def test_the_resolved_line_goes_once_another_area_is_chosen():
     assert area_selected(app) == "E06000017"
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", BOX_PAGES)
 def test_a_scottish_postcode_names_its_authority_and_stays(page):
     app = submit(open_page(page), "EH1 1YZ")
     assert not app.exception, app.exception
@@ -101,7 +87,7 @@ def test_a_scottish_postcode_names_its_authority_and_stays(page):
     assert "EH1" not in str(dict(app.query_params))
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", BOX_PAGES)
 @pytest.mark.parametrize("typed", ["B15", "<script>alert(1)</script>", "x" * 5000, "   "])
 def test_malformed_input_shows_the_expected_form_and_nothing_typed(page, typed):
     app = submit(open_page(page), typed)

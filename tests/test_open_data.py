@@ -3,7 +3,6 @@ that they say what the app's pages say, and that ``python -m pipeline`` writes a
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from pathlib import Path

@@ -7,7 +7,6 @@ ELS dataset) so each case changes exactly one thing and runs in a fraction of a 
 from __future__ import annotations
 
 import csv
-import filecmp
 import hashlib
 import json
 import os

@@ -10,7 +10,6 @@ import pytest
 from dashboard import periods as dashboard_periods
 from dashboard.catalogue import POLARITIES, THEMES, UNITS
 from pipeline.indicators import INDICATORS
-from pipeline.manifest import Manifest
 from pipeline.readers import iod2025
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,7 +17,6 @@ from tests.browser.support import (
     CHART,
     PAGES,
     SCREENSHOTS,
-    TEXT_PAGES,
     chromium_path,
     is_local,
     require,
