@@ -54,7 +54,6 @@ st.download_button("Download this table (CSV)", data=views.csv_with_sources(cata
                    on_click="ignore", key="download-area-profile")
 
 
-
 def link_areas(codes) -> None:
     for code in sorted(codes, key=catalogue.area_name):
         st.page_link("app_pages/area_profile.py", label=catalogue.area_name(code), query_params={"area": code})

@@ -187,14 +187,18 @@ def area_indicator_ids(catalogue: Catalogue, themes: Sequence[str] | None = None
                                                    indicators.at[i, "title"]))
 
 
+def topic_and_title(catalogue: Catalogue, indicator_id: str, breakdown: str = "") -> str:
+    """An indicator as its selectors list it: 'Health outcomes: Life expectancy at birth (female)'."""
+    indicator = catalogue.indicators.loc[indicator_id]
+    sex = sex_word(breakdown)
+    return f"{topic_label(indicator['theme'])}: {indicator['short_title']}" + (f" ({sex})" if sex else "")
+
+
 def inequalities_params(catalogue: Catalogue) -> list[Param]:
     ids = area_indicator_ids(catalogue, topic_themes()) or area_indicator_ids(catalogue)
 
     def describe_indicator(indicator_id: str) -> str:
-        if indicator_id not in catalogue.indicators.index:
-            return indicator_id
-        indicator = catalogue.indicators.loc[indicator_id]
-        return f"{topic_label(indicator['theme'])}: {indicator['short_title']}"
+        return topic_and_title(catalogue, indicator_id) if indicator_id in catalogue.indicators.index else indicator_id
 
     def at_level(earlier) -> pd.DataFrame:
         values = _indicator_values(catalogue, earlier)
@@ -274,10 +278,7 @@ def similar_area_params(catalogue: Catalogue, similar: SimilarAreas) -> list[Par
         indicator_id, _, breakdown = key.partition(":")
         if indicator_id not in catalogue.indicators.index:
             return key or NO_NEIGHBOURS
-        indicator = catalogue.indicators.loc[indicator_id]
-        sex = sex_word(breakdown)
-        return (f"{topic_label(indicator['theme'])}: {indicator['short_title']}"
-                + (f" ({sex})" if sex else ""))
+        return topic_and_title(catalogue, indicator_id, breakdown)
 
     return [
         Param("similar", "similar on", kind_options, _preferred("global"),
