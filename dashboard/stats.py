@@ -68,6 +68,12 @@ _UNIT_SUFFIX = {
 _GBP_SUFFIX = {"gbp": "", "gbp_per_week": " a week", "gbp_per_hour": " an hour"}
 
 
+def benchmark_decimals(value: float) -> int:
+    """Places for a median or benchmark beside published one-place values: one, or two where one
+    would round it (a median of 81.3 and 81.4 is 81.35)."""
+    return 1 if _missing(value) else 2 if round(value * 100) % 10 else 1
+
+
 def format_value(value, unit: str, qualifier: str = "", decimals: int | None = None) -> str:
     """A value as a reader expects it: '£260m', '>30,000', '78.9 years', '26.0%'."""
     if _missing(value):

@@ -52,3 +52,8 @@ def test_compare(value, lower, upper, england, polarity, expected):
 )
 def test_format_value(value, unit, qualifier, expected):
     assert stats.format_value(value, unit, qualifier) == expected
+
+
+@pytest.mark.parametrize(("value", "places"), [(81.35, 2), (81.3, 1), (81.0, 1), (27.87532, 2), (81.301, 1)])
+def test_benchmark_decimals_keep_a_second_place_only_where_one_would_round(value, places):
+    assert stats.benchmark_decimals(value) == places

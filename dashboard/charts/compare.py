@@ -105,7 +105,7 @@ def similar_areas_chart(catalogue: Catalogue, similar: SimilarAreas, area: str, 
     indicator = catalogue.indicator(indicator_id)
     unit, polarity = indicator["unit"], indicator["polarity"]
     name = rows.loc[rows["is_area"], "area_name"].iloc[0]
-    median_text = stats.format_value(summary["median"], unit, decimals=_decimals(summary["median"]))
+    median_text = stats.format_value(summary["median"], unit, decimals=stats.benchmark_decimals(summary["median"]))
     ranked = rows.assign(
         label=[f"{n} (this area)" if a else n for n, a in zip(rows["area_name"], rows["is_area"])],
         text=[stats.format_value(v, unit, q) for v, q in zip(rows["value"], rows["qualifier"])],
@@ -262,16 +262,11 @@ _AGAINST_MEDIAN = {
 }
 
 
-def _decimals(*numbers: float) -> int:
-    """One decimal, or two where a median falls between two published values (81.35)."""
-    return 2 if any(abs(n * 10 - round(n * 10)) > 1e-6 for n in numbers if pd.notna(n)) else 1
-
-
 def similar_summary(name: str, area_row: pd.Series, summary: dict, unit: str, kind: str, period: str) -> str:
     """One line: which neighbours (naming the kind), how many have a value, their median, the area
     against it and against England, and why any neighbour is missing."""
     median = summary["median"]
-    decimals = _decimals(median)
+    decimals = stats.benchmark_decimals(median)
     difference = round(area_row["value"] - median, 6)
     side = "above" if difference > 0 else "below"
     shown_difference = (f"{abs(difference):,.{decimals}f} percentage points" if unit == "percent"

@@ -52,12 +52,6 @@ def build_bar(table: pd.DataFrame, title: str, x_title: str, colour: str = theme
     return _base_layout(fig, title, x_title, height=max(240, 70 + 44 * len(table)))
 
 
-def _benchmark_text(value: float) -> str:
-    """One decimal, or two where one would round the value (a median of 81.3 and 81.4 is 81.35)."""
-    text = f"{value:,.2f}"
-    return text.removesuffix("0")
-
-
 def build_ranked_bar(
     table: pd.DataFrame,
     title: str,
@@ -116,7 +110,7 @@ def build_ranked_bar(
         fig.add_vline(
             x=value,
             line=dict(color="#000000", width=1.5, dash=dashes[i % len(dashes)]),
-            name=f"{name} ({_benchmark_text(value)})",
+            name=f"{name} ({value:,.{stats.benchmark_decimals(value)}f})",
             showlegend=True,
         )
     low = min(ranked["lower_ci"].min(skipna=True), ranked["value"].min(), *benchmarks.values())
