@@ -209,3 +209,14 @@ def test_without_similar_areas_the_profile_has_only_its_area(catalogue):
     empty = similar_areas.empty()
     view = state.parse(state.area_profile_params(catalogue, empty), {"area": [LEICESTER]})
     assert (view["similar"], view["indicator"], view["period"]) == ("", "", "") and view.notices == ()
+
+
+@needs_raw
+def test_summary_counts_a_lone_neighbour_outside_england_in_the_singular(catalogue, similar):
+    derby = "E06000015"
+    outside = [code for code in raw_neighbours("global", derby) if not code.startswith("E")]
+    assert len(outside) == 1, "ONS's file lists one Welsh or Scottish area among Derby's global neighbours"
+    chart = compare_charts.similar_areas_chart(catalogue, similar, derby, "life_expectancy_birth", "Male",
+                                               "2022-24", "global")
+    assert "Derby's 78.3 years is 1.0 years above it" in chart.summary  # raw: Derby male 2022-24 78.3
+    assert " 1 of the neighbours is in Wales, Scotland or Northern Ireland" in chart.summary

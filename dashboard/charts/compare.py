@@ -283,8 +283,8 @@ def similar_summary(name: str, area_row: pd.Series, summary: dict, unit: str, ki
     outside = [code for code in missing if not code.startswith("E")]
     english = len(missing) - len(outside)
     if outside:
-        line += (f" {len(outside)} of the neighbours are in Wales, Scotland or Northern Ireland, outside this "
-                 "dashboard's English data.")
+        line += (f" {len(outside)} of the neighbours {'is' if len(outside) == 1 else 'are'} in Wales, Scotland or "
+                 "Northern Ireland, outside this dashboard's English data.")
     if english:
         line += f" {english} English {'neighbour has' if english == 1 else 'neighbours have'} no value for {period}."
     return line
