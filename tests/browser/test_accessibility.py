@@ -160,6 +160,17 @@ def test_axe_finds_no_violations_after_opening_a_table_a_menu_and_changing_a_fil
 # back its focus, so the next Tab starts from it. One call per stop: the keyboard test presses Tab
 # hundreds of times, and each round trip to the browser costs more than the work it asks for.
 _FOCUS_STOP = """async (seen) => {
+    // Streamlit's inputs fade their border in over 0.2 s: read a look only once the element's and
+    // its frame's CSS transitions have run (a read mid-fade once saw no change, on a loaded machine).
+    // Some draw focus from React state set in a focus or blur handler: let a frame render first.
+    const settled = async (element) => {
+        await new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        const fading = [];
+        for (let e = element, i = 0; e && i < 4; e = e.parentElement, i++) {
+            fading.push(...e.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null)));
+        }
+        await Promise.race([Promise.all(fading), new Promise(resolve => setTimeout(resolve, 1000))]);
+    };
     const frameOf = (element) => {
         const frame = [];
         for (let e = element, i = 0; e && i < 4; e = e.parentElement, i++) {
@@ -169,6 +180,7 @@ _FOCUS_STOP = """async (seen) => {
         return frame;
     };
     const element = document.activeElement;
+    await settled(element);
     element.__tabStop = element.__tabStop || Math.random();
     const testid = element.closest('[data-testid]');
     const container = element.closest('[data-testid="stExpander"], [data-testid="stPopover"], [data-testid="stPageLink"], [data-testid="stButton"], [data-testid="stDownloadButton"]');
@@ -181,7 +193,7 @@ _FOCUS_STOP = """async (seen) => {
     };
     if ((seen.length && element.tagName === 'BODY') || seen.includes(stop.key)) return stop;  // as focus_stops skips it
     element.blur();
-    await new Promise(resolve => setTimeout(resolve, 30));  // let the unfocused look apply
+    await settled(element);
     stop.unfocused = frameOf(element);
     element.focus();
     return stop;
