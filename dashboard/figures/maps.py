@@ -240,6 +240,12 @@ def spread_coincident(points: pd.DataFrame, spacing: float = SPREAD_DEGREES,
     return spread
 
 
+def _legend_count(on_map: int, listed: int) -> str:
+    """A legend entry's count, saying so when some of its places have no location to draw: the
+    bars and table beside the map count them all."""
+    return str(listed) if on_map == listed else f"{on_map} of {listed} on the map"
+
+
 def _add_points(fig: go.Figure, points: pd.DataFrame, category_labels: dict[str, str]) -> None:
     """One marker trace per category, in the categories' order; rows without a location left out.
 
@@ -263,7 +269,7 @@ def _add_points(fig: go.Figure, points: pd.DataFrame, category_labels: dict[str,
                 # The icon has its colour baked in; marker.color is what the legend's swatch shows.
                 marker=dict(size=MARKER_SIZE, color=colour, symbol=markers.icon_name(shape, colour),
                             allowoverlap=True),
-                name=f"{markers.legend_name(i, label)} ({len(group)})",
+                name=f"{markers.legend_name(i, label)} ({_legend_count(len(group), int((points['category'] == category).sum()))})",
                 customdata=group[["hover"]],
                 hovertemplate="%{customdata[0]}<extra></extra>",
             )
