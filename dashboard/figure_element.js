@@ -131,9 +131,9 @@ const ORPHAN_CHARS = 2; // a last word this short ("County of") stays on the lin
 const TITLE_LINE_PX = 24; // as dashboard/theme.py's title_margin
 const LABEL_LINE_PX = 15.6; // a 12 px tick label's line: Plotly sets lines 1.3 em apart
 const LABEL_GAP_PX = 6; // between the labels of neighbouring categories
-// Before the first draw, the part of a chart's height that is neither plot nor margin (the x
-// axis's labels and title, a legend of one entry a line) is only estimated; rowsToDrawnSize
-// corrects it once Plotly has laid the chart out.
+// Before the first draw, the height the plot gets is only estimated: the chart's less its margins,
+// the x axis's labels and title, and a legend of one entry a line. rowsToDrawnSize corrects it
+// once Plotly has laid the chart out.
 const X_AXIS_PX = 45;
 const LEGEND_ENTRY_PX = 20;
 
