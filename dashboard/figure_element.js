@@ -125,11 +125,19 @@ function fitMapToDrawnSize(plot) {
 // re-wrapped to fit, since Plotly never wraps text and clips what does not fit.
 const NARROW_PX = 560;
 const TITLE_CHAR_PX = 8.5; // a 16 px bold title character, on average
-const LABEL_CHARS = 22; // a category label's line on a narrow chart
+const LABEL_CHAR_PX = 5.9; // a 12 px tick label character, on average
+const LABEL_SHARE = 0.42; // of a narrow chart's width, at most, for its category labels
+const ORPHAN_CHARS = 2; // a last word this short ("County of") stays on the line before it
 const TITLE_LINE_PX = 24; // as dashboard/theme.py's title_margin
-const LABEL_LINE_PX = 14; // a 12 px tick label's line
+const LABEL_LINE_PX = 15.6; // a 12 px tick label's line: Plotly sets lines 1.3 em apart
+const LABEL_GAP_PX = 6; // between the labels of neighbouring categories
+// Before the first draw, the height the plot gets is only estimated: the chart's less its margins,
+// the x axis's labels and title, and a legend of one entry a line. rowsToDrawnSize corrects it
+// once Plotly has laid the chart out.
+const X_AXIS_PX = 45;
+const LEGEND_ENTRY_PX = 20;
 
-function wrapWords(text, width) {
+export function wrapWords(text, width) {
   const lines = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const last = lines.length - 1;
@@ -139,10 +147,71 @@ function wrapWords(text, width) {
   return lines;
 }
 
-function fitToWidth(figure, width) {
+export function labelChars(width) {
+  // Characters a category label's line may hold: as many as fit in its share of the chart
+  // (25 on a 390 px phone, so "North West Leicestershire" keeps one line), within 16 to 28.
+  return Math.max(16, Math.min(28, Math.floor((width * LABEL_SHARE) / LABEL_CHAR_PX)));
+}
+
+export function wrapLabel(label, chars) {
+  // A highlighted label is bold as a whole (<b>name</b>): each of its lines is made bold instead.
+  const bold = /^<b>(.*)<\/b>$/.exec(label);
+  const lines = wrapWords(bold ? bold[1] : label, chars);
+  const n = lines.length;
+  if (n > 1 && lines[n - 1].length <= ORPHAN_CHARS && lines[n - 2].length + 1 + lines[n - 1].length <= chars + ORPHAN_CHARS + 1) {
+    lines[n - 2] += " " + lines.pop();
+  }
+  return bold ? lines.map((line) => `<b>${line}</b>`) : lines;
+}
+
+// Categories are evenly spaced, so every row must be as tall as the tallest label: adding the
+// extra lines' height to the chart spreads it over all rows, and dense charts still overlap.
+export function rowPx(lines) {
+  return lines * LABEL_LINE_PX + LABEL_GAP_PX;
+}
+
+export function heightForRows(height, axisPx, rows, lines) {
+  // The chart's height once the axis is tall enough for `rows` rows of `lines` lines (never lower).
+  return height + Math.max(0, Math.round(rows * rowPx(lines) - axisPx));
+}
+
+function wrappedCategories(figure, width) {
+  // Per y axis of text categories (horizontal bars) with a long label: its labels as wrapped.
+  const categories = {};
+  for (const trace of figure.data || []) {
+    if (!Array.isArray(trace.y) || !trace.y.every((label) => typeof label === "string")) continue;
+    const axis = "yaxis" + (trace.yaxis || "y").slice(1);
+    categories[axis] = [...new Set([...(categories[axis] || []), ...trace.y])];
+  }
+  const wrapped = {};
+  for (const [axis, labels] of Object.entries(categories)) {
+    const given = (figure.layout || {})[axis] || {};
+    const chars = labelChars(width);
+    if (given.tickvals || !labels.some((label) => label.replace(/<\/?b>/g, "").length > chars)) continue;
+    const ticktext = labels.map((label) => wrapLabel(label, chars).join("<br>"));
+    wrapped[axis] = { labels, ticktext, lines: Math.max(...ticktext.map((text) => text.split("<br>").length)) };
+  }
+  return wrapped;
+}
+
+function legendEntries(figure) {
+  const traces = (figure.data || []).filter((trace) => trace.showlegend !== false && trace.name);
+  const shapes = ((figure.layout || {}).shapes || []).filter((shape) => shape.showlegend);
+  return traces.length + shapes.length;
+}
+
+export function fitToWidth(figure, width) {
   const layout = { ...figure.layout, autosize: true };
   resolveMapSprite(layout);
   fitMapBeforeDrawing(layout, width);
+  // A legend below the axes is placed a fraction of the plot's height below it, which can be
+  // less than the x axis's labels need (a phone's legend takes a line an entry and leaves the
+  // plot short; rotated period labels are tall): put it at the foot of the chart instead, where
+  // Plotly keeps room for it below the axis. A map has no axis under its legend.
+  const legend = layout.legend;
+  if (!layout.map && legend && legend.orientation === "h" && legend.y < 0 && (legend.yref || "paper") === "paper") {
+    layout.legend = { ...legend, yref: "container", y: 0, yanchor: "bottom" };
+  }
   if (!width || width >= NARROW_PX) return layout;
   const title = layout.title && layout.title.text;
   if (title) {
@@ -154,22 +223,31 @@ function fitToWidth(figure, width) {
     layout.height = (layout.height || 450) + TITLE_LINE_PX * (lines.length - before);
   }
   // Long category labels on a y axis (horizontal bars) would push the plot off the chart.
-  const categories = {};
-  for (const trace of figure.data || []) {
-    if (!Array.isArray(trace.y) || !trace.y.every((label) => typeof label === "string")) continue;
-    const axis = "yaxis" + (trace.yaxis || "y").slice(1);
-    categories[axis] = [...new Set([...(categories[axis] || []), ...trace.y])];
-  }
-  for (const [axis, labels] of Object.entries(categories)) {
-    const given = layout[axis] || {};
-    if (given.tickvals || !labels.some((label) => label.length > LABEL_CHARS)) continue;
-    const ticktext = labels.map((label) => wrapWords(label, LABEL_CHARS).join("<br>"));
-    layout[axis] = { ...given, tickmode: "array", tickvals: labels, ticktext };
-    // Room for the extra lines, so wrapped labels of neighbouring bars do not overlap.
-    const extraLines = ticktext.reduce((sum, text) => sum + text.split("<br>").length - 1, 0);
-    layout.height = (layout.height || 450) + LABEL_LINE_PX * extraLines;
+  for (const [axis, { labels, ticktext, lines }] of Object.entries(wrappedCategories(figure, width))) {
+    layout[axis] = { ...(layout[axis] || {}), tickmode: "array", tickvals: labels, ticktext };
+    const margin = layout.margin || {};
+    const chrome = (margin.t === undefined ? 60 : margin.t) + (margin.b === undefined ? 60 : margin.b)
+      + X_AXIS_PX + LEGEND_ENTRY_PX * legendEntries(figure);
+    const height = layout.height || 450;
+    layout.height = heightForRows(height, height - chrome, labels.length, lines);
   }
   return layout;
+}
+
+function rowsToDrawnSize(plot) {
+  // The estimate made before drawing, corrected: the y axis as drawn is tall enough for its rows.
+  const { figure } = plot.__drawn;
+  const full = plot._fullLayout;
+  if (!full || plot.clientWidth >= NARROW_PX) return null;
+  let height = full.height;
+  for (const [axis, { lines }] of Object.entries(wrappedCategories(figure, plot.clientWidth))) {
+    const drawn = full[axis];
+    if (!drawn || !drawn._length || !Array.isArray(drawn.range)) continue;
+    height = Math.max(height, heightForRows(full.height, drawn._length, Math.abs(drawn.range[1] - drawn.range[0]), lines));
+  }
+  if (height <= full.height) return null;
+  plot.style.height = `${height}px`;
+  return window.Plotly.relayout(plot, { height });
 }
 
 export default function render({ data, parentElement, setTriggerValue }) {
@@ -203,6 +281,7 @@ export default function render({ data, parentElement, setTriggerValue }) {
     .then((drawn) => {
       if (!drawn) return;
       fitMapToDrawnSize(plot);
+      rowsToDrawnSize(plot);
       if (!plot.__resizeObserver) {
         // The column can change width without the window doing so (the sidebar opening).
         let drawnWidth = plot.clientWidth;
@@ -219,7 +298,10 @@ export default function render({ data, parentElement, setTriggerValue }) {
           const fitted = fitToWidth(shown, drawnWidth);
           keepSameMapStyle(plot, fitted);
           plot.style.height = `${fitted.height || 450}px`;
-          window.Plotly.react(plot, shown.data, fitted, shownConfig).then(() => fitMapToDrawnSize(plot));
+          window.Plotly.react(plot, shown.data, fitted, shownConfig).then(() => {
+            fitMapToDrawnSize(plot);
+            rowsToDrawnSize(plot);
+          });
         });
         plot.__resizeObserver.observe(plot);
       }

@@ -107,7 +107,8 @@ def for_slide(fig: go.Figure, source: str, link: str, generated_on: date,
         width=width,
         height=height,
         font=dict(size=18),
-        title=dict(text=title, font=dict(size=26), x=0.01, xref="container", xanchor="left", y=0.98, yanchor="top"),
+        title=dict(text=title, font=dict(size=26), x=0.01, xref="container", xanchor="left", y=0.98, yanchor="top",
+                   pad_t=0),  # y places it here; the page template's top pad is for its charts
         legend=dict(orientation="h", x=0, y=1.0, yanchor="bottom", xanchor="left", font_size=18),
         margin=dict(l=30, r=40, t=title_height + 70, b=footer_height + 50),
     )

@@ -41,7 +41,9 @@ TITLE_WRAP = 52  # characters per title line: fits a half-width chart on a lapto
 
 def wrap_title(text: str, width: int = TITLE_WRAP) -> str:
     """Break a finding-style title into lines, since Plotly titles never wrap by themselves."""
-    return "<br>".join(textwrap.wrap(text, width=width)) or text
+    # Only at spaces: a break after a hyphen ("upper-<br>tier") reads as "upper- tier" wherever
+    # the lines are joined again (the chart's accessible name, a slide, a phone's re-wrapping).
+    return "<br>".join(textwrap.wrap(text, width=width, break_on_hyphens=False)) or text
 
 
 def title_margin(wrapped_title: str) -> int:
@@ -64,5 +66,9 @@ for axis in (_template.layout.xaxis, _template.layout.yaxis):
 _template.layout.title.x = 0.01
 _template.layout.title.xref = "container"
 _template.layout.title.xanchor = "left"
+# Hung from the top, so each extra line grows downward into the room title_margin adds for it.
+# Plotly's default centres the first line in the margin and lets the rest run on past it: a
+# title of three lines or more (a phone wraps most titles so) ran into the plot.
+_template.layout.title.update(y=1, yref="container", yanchor="top", pad_t=12)
 _template.layout.margin = dict(l=10, r=10, t=60, b=10)
 pio.templates[TEMPLATE_NAME] = _template

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard import theme
 from dashboard.figures import bars, lines, maps, markers, spine
 
 REPO = Path(__file__).resolve().parents[1]
@@ -44,6 +45,8 @@ def test_ranked_bar_orders_areas_and_shapes_outcomes():
     assert markers == {"Better than England": "triangle-up", "Similar to England": "circle",
                        "Worse than England": "triangle-down"}
     assert fig.layout.shapes[0].x0 == 75.0 and fig.layout.shapes[0].name == "England (75.0)"
+    # Exactly one row per area, the first at the top: no empty rows that autorange would add.
+    assert tuple(fig.layout.yaxis.range) == (2.5, -0.5)
 
 
 def test_choropleth_uses_maplibre_with_no_remote_style():
@@ -158,6 +161,7 @@ def test_spine_marks_the_area_at_its_scaled_position():
     marker = [trace for trace in fig.data if trace.type == "scatter"][0]
     assert list(marker.x) == [0.2] and marker.marker.symbol == "triangle-down"
     assert fig.layout.shapes[0].x0 == 0.5
+    assert tuple(fig.layout.yaxis.range) == (0.5, -0.5)  # its one row, with no empty rows around it
 
 
 def test_long_titles_wrap_instead_of_running_off_the_chart():
@@ -252,3 +256,10 @@ def test_district_map_shades_districts_from_a_table_of_district_values():
     assert "Northamptonshire" in chart.summary.split("Not on the map")[1]
     assert chart.source.endswith("Contains OS data © Crown copyright and database right 2016.")
     assert BOUNDARIES_SOURCE_ID in chart.source_ids
+
+
+def test_a_title_breaks_only_at_spaces_so_its_lines_join_back_into_the_title():
+    title = "Two regions, 11 integrated care boards, 24 upper-tier areas on the map"
+    wrapped = theme.wrap_title(title)  # 52 characters a line: "upper-" would end the first
+    assert wrapped == "Two regions, 11 integrated care boards, 24<br>upper-tier areas on the map"
+    assert wrapped.replace("<br>", " ") == title

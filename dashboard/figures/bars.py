@@ -117,7 +117,9 @@ def build_ranked_bar(
     high = max(ranked["upper_ci"].max(skipna=True), ranked["value"].max(), *benchmarks.values())
     pad = (high - low) * 0.15 or 1
     fig.update_xaxes(range=[low - pad, high + pad])
-    fig.update_yaxes(autorange="reversed")
+    # One row per area, first at the top. Left to autorange, the axis would add several empty
+    # rows at each end to fit the markers' size.
+    fig.update_yaxes(range=[ranked["label"].nunique() - 0.5, -0.5])
     _base_layout(fig, title, x_title, height=max(320, 90 + 26 * len(ranked)))
     fig.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.08, x=0, title=None))
     return fig

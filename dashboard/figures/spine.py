@@ -49,7 +49,8 @@ def build_spine(table: pd.DataFrame, title: str) -> go.Figure:
         margin=dict(l=10, r=10, t=theme.title_margin(wrapped), b=10),
         xaxis=dict(range=[-0.08, 1.08], tickvals=[0, 0.5, 1], ticktext=["worse / lower", "England", "better / higher"],
                    showgrid=False, zeroline=False),
-        yaxis=dict(autorange="reversed", automargin=True),
+        # One row per indicator, first at the top; autorange would add empty rows for the markers.
+        yaxis=dict(range=[table["label"].nunique() - 0.5, -0.5], automargin=True),
         legend=dict(orientation="h", y=-0.12, x=0),
     )
     return fig

@@ -92,6 +92,31 @@ def sideways_overflow(page) -> dict:
     }""")
 
 
+# Plotly never wraps or moves text to avoid other text, so labels can land on each other, on a
+# narrow chart most of all. Per chart: pairs of y-axis category labels whose boxes overlap, and x-axis labels
+# (title or ticks) that the legend's box covers.
+_TEXT_COLLISIONS = """(charts) => charts.map(chart => {
+    const text = e => [...e.querySelectorAll('tspan.line')].map(line => line.textContent).join(' ') || e.textContent;
+    const boxes = selector => [...chart.querySelectorAll(selector)].map(e => [text(e), e.getBoundingClientRect()])
+        .filter(([, box]) => box.width > 0 && box.height > 0);
+    const overlap = (a, b) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5
+        && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5;
+    const labels = boxes('g.ytick text');
+    const overlapping = [];
+    labels.forEach(([text, box], i) => labels.slice(i + 1).forEach(([other, otherBox]) => {
+        if (overlap(box, otherBox)) overlapping.push(`${text} / ${other}`);
+    }));
+    const legend = chart.querySelector('g.legend');
+    const covered = legend ? boxes('g.g-xtitle text, g.xtick text')
+        .filter(([, box]) => overlap(legend.getBoundingClientRect(), box)).map(([text]) => text) : [];
+    return {chart: chart.getAttribute('aria-label'), overlapping, covered};
+}).filter(found => found.overlapping.length || found.covered.length)"""
+
+
+def text_collisions(page) -> list[dict]:
+    return page.locator(CHART).evaluate_all(_TEXT_COLLISIONS)
+
+
 def tall_screenshot(page, path: Path, width: int) -> None:
     height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
     page.set_viewport_size({"width": width, "height": max(844, min(height, 9000))})
@@ -115,7 +140,13 @@ def test_on_a_phone_no_page_scrolls_sideways_and_axe_finds_no_violations(browser
         assert sideways_overflow(page) == {"document": 0, "main": 0}, name
         widths = page.locator(CHART).evaluate_all("charts => charts.map(c => c.getBoundingClientRect().right)")
         assert all(right <= PHONE["width"] for right in widths), f"{name}: a chart is wider than the screen"
+        assert text_collisions(page) == [], f"{name}: labels on each other at 390 px"
         tall_screenshot(page, SCREENSHOTS / f"phone-{name}.png", PHONE["width"])
+    # Ranked bars whose labels take two lines: Herefordshire's neighbours, King's Lynn and West
+    # Norfolk among them.
+    page.set_viewport_size(PHONE)
+    open_page(page, server, "area_profile", "?area=E06000019")
+    assert text_collisions(page) == [], "Herefordshire's profile: labels on each other at 390 px"
     assert found == {}, "axe at 390 px"
     page.context.close()
 
@@ -226,6 +257,7 @@ def test_at_desktop_width_axe_finds_no_violations_and_the_keyboard_reaches_every
         violations = axe_violations(page)  # on the page as it loads, before any key is pressed
         if violations:
             found[name] = violations
+        assert text_collisions(page) == [], f"{name}: labels on each other at 1400 px"
         stops = focus_stops(page)
         reached = {(stop["testid"], stop["name"]) for stop in stops}
         selectboxes = page.get_by_test_id("stSelectbox").count()
