@@ -42,6 +42,15 @@ def mid_sentence(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def possessive(name: str) -> str:
+    """An area's name with 's: ONS lists a few names inverted ('Herefordshire, County of'), which
+    read in their natural order before 's ('County of Herefordshire's')."""
+    place, comma, title = name.rpartition(", ")
+    if comma and title in ("County of", "City of"):
+        name = f"{title} {place}"
+    return f"{name}'s"
+
+
 def sentence_start(text: str) -> str:
     return text[:1].upper() + text[1:]
 

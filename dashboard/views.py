@@ -360,7 +360,7 @@ def page_footer(page_title: str, catalogue: Catalogue) -> None:
         if not charts:
             st.caption("This page has no charts to put in a briefing.")
             return
-        st.caption(f"A PowerPoint deck of this view: {len(charts)} charts with their tables and sources.")
+        st.caption(f"A PowerPoint deck of this view: {len(charts)} {'chart' if len(charts) == 1 else 'charts'} with {'its table and source' if len(charts) == 1 else 'their tables and sources'}.")
         stored = st.session_state.get("_briefing")
         if st.button("Prepare briefing", icon=":material/slideshow:", key="prepare-briefing"):
             stored = _build_briefing(page_title, run, link, catalogue)

@@ -280,6 +280,7 @@ def test_at_a_glance_reads_level_topic_and_sort_from_the_link():
              "Second-highest fifth", "Not compared", "Higher", "Lower"}
     cell = next(v for v in grid.iloc[:, 1] if v != "not available")
     assert any(w in cell for w in words)
+    assert "A PowerPoint deck of this view: 1 chart with its table and source." in all_text(app)
 
 
 def test_at_a_glance_stale_sort_gets_a_notice():

@@ -57,3 +57,14 @@ def test_format_value(value, unit, qualifier, expected):
 @pytest.mark.parametrize(("value", "places"), [(81.35, 2), (81.3, 1), (81.0, 1), (27.87532, 2), (81.301, 1)])
 def test_benchmark_decimals_keep_a_second_place_only_where_one_would_round(value, places):
     assert stats.benchmark_decimals(value) == places
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Herefordshire, County of", "County of Herefordshire's"),
+    ("Kingston upon Hull, City of", "City of Kingston upon Hull's"),
+    ("City of London", "City of London's"),
+    ("Telford and Wrekin", "Telford and Wrekin's"),
+    ("Bath and North East Somerset, Somewhere", "Bath and North East Somerset, Somewhere's"),
+])
+def test_possessive_reads_onss_inverted_names_in_their_natural_order(name, expected):
+    assert stats.possessive(name) == expected

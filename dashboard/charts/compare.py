@@ -245,12 +245,12 @@ def similar_finding(name: str, measure: str, period: str, area_value: float, pee
     peers = pd.Series(peer_values, dtype=float).dropna()
     group = _group_words(len(peers), kind)
     if area_value > peers.max():
-        return f"{name}'s {measure} is higher than all {group} ({period})"
+        return f"{stats.possessive(name)} {measure} is higher than all {group} ({period})"
     if area_value < peers.min():
-        return f"{name}'s {measure} is lower than all {group} ({period})"
+        return f"{stats.possessive(name)} {measure} is lower than all {group} ({period})"
     side = "above" if area_value > median else "below" if area_value < median else "equal to"
     place = int((peers > area_value).sum()) + 1
-    return (f"{name}'s {measure} is {side} the median of {group} ({period}): "
+    return (f"{stats.possessive(name)} {measure} is {side} the median of {group} ({period}): "
             f"{ordinal(place)} highest of {len(peers) + 1}")
 
 
@@ -276,7 +276,7 @@ def similar_summary(name: str, area_row: pd.Series, summary: dict, unit: str, ki
                if area_row["vs_england"] != stats.NOT_COMPARED else "not compared with England (no confidence interval)")
     line = (f"Against its {summary['neighbours']} ONS nearest neighbours {KIND_PHRASES.get(kind, kind)} "
             f"(ONS's {kind} measure of similarity): {summary['with_value']} have a value for {period}, with a "
-            f"median of {stats.format_value(median, unit, decimals=decimals)}. {name}'s "
+            f"median of {stats.format_value(median, unit, decimals=decimals)}. {stats.possessive(name)} "
             f"{stats.format_value(area_row['value'], unit, area_row['qualifier'])} is {against}, "
             f"{_AGAINST_MEDIAN.get(area_row['vs_median'], area_row['vs_median'])}; {england}.")
     missing = summary["without_value"]
