@@ -60,12 +60,38 @@ def national_values(catalogue: Catalogue, indicator_id: str, breakdown: str, per
     return found if found is not None else pd.DataFrame(columns=["area_code", "area_name", "value"])
 
 
+SERIES_KEYS = ["indicator_id", "breakdown", "period"]
+POSITION_COLUMNS = ["value", "rank", "quintile", "of"]
+
+
+@shared
+def _positions_at_level(catalogue: Catalogue, level: str) -> tuple[pd.DataFrame, dict[tuple[str, str, str], object]]:
+    """Every English area's rank and quintile at a level for every indicator, breakdown and period,
+    in one grouped pass (indexed by area code), and each (indicator, breakdown, period)'s row positions."""
+    codes = national.level_codes(catalogue.national_areas.reset_index(drop=True), level)
+    rows = catalogue.national_values
+    rows = rows[rows["area_code"].isin(codes)][[*SERIES_KEYS, "area_code", "value"]]
+    placed = national.positions_by_group(
+        rows.assign(polarity=rows["indicator_id"].map(catalogue.indicators["polarity"])), SERIES_KEYS)
+    return placed.set_index("area_code"), placed.groupby(SERIES_KEYS, sort=False, observed=True).indices
+
+
 @shared
 def national_positions(catalogue: Catalogue, indicator_id: str, breakdown: str, period: str, level: str) -> pd.DataFrame:
-    """Rank and quintile of every English area at the level, indexed by area code."""
+    """Rank and quintile of every English area at the level, indexed by area code (``national.positions``)."""
     polarity = catalogue.indicator(indicator_id)["polarity"]
-    rows = national_values(catalogue, indicator_id, breakdown, period, level)
-    return national.positions(rows[["area_code", "value"]], polarity).set_index("area_code")
+    placed, groups = _positions_at_level(catalogue, level)
+    found = groups.get((indicator_id, breakdown, period))
+    if found is None:  # no area has a value: the method's own empty answer
+        rows = national_values(catalogue, indicator_id, breakdown, period, level)
+        return national.positions(rows[["area_code", "value"]], polarity).set_index("area_code")
+    return placed.iloc[found, placed.columns.get_indexer(POSITION_COLUMNS)]
+
+
+def national_quintiles(catalogue: Catalogue, level: str) -> pd.Series:
+    """Every English area's national quintile at the level, indexed by (indicator, breakdown, period, area)."""
+    placed, _ = _positions_at_level(catalogue, level)
+    return placed.set_index(SERIES_KEYS, append=True).reorder_levels([*SERIES_KEYS, "area_code"])["quintile"]
 
 
 # --- recent trends ---------------------------------------------------------------------------
