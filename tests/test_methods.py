@@ -134,6 +134,30 @@ def test_trends_by_area_groups_each_area():
     assert found["A"].marker == trend.INCREASING and found["B"].reason == trend.TOO_FEW
 
 
+def test_trends_by_area_equal_recent_trend_on_each_areas_rows_in_order_of_appearance():
+    """Interleaved areas, periods out of order, gaps and a categorical area code: each area's trend
+    is ``recent_trend`` of its own rows, and areas come in the order they first appear."""
+    years = ["2017", "2018", "2019", "2020", "2021", "2022", "2023"]
+    generator = np.random.default_rng(5)
+    frames = []
+    for number, code in enumerate(["E3", "E1", "E2", "E4"]):
+        value = generator.normal(50, 5, len(years)) + number * np.arange(len(years))
+        half_width = generator.uniform(0.5, 3, len(years))
+        frame = pd.DataFrame({"area_code": code, "period": years, "value": value,
+                              "lower_ci": value - half_width, "upper_ci": value + half_width})
+        frame.loc[number, ["lower_ci", "upper_ci"]] = math.nan  # a point without limits
+        frames.append(frame)
+    rows = pd.concat(frames, ignore_index=True).sample(frac=1.0, random_state=2)
+    rows["area_code"] = rows["area_code"].astype("category")
+    found = trend.trends_by_area(rows, "lower_is_better")
+    assert list(found) == list(dict.fromkeys(rows["area_code"]))
+    for code, result in found.items():
+        mine = rows[rows["area_code"] == code]
+        assert result == trend.recent_trend(mine["period"], mine["value"], mine["lower_ci"], mine["upper_ci"],
+                                            "lower_is_better")
+    assert {result.marker for result in found.values()} - {trend.CANNOT}  # not every trend is 'cannot'
+
+
 # --- national rank and quintile -------------------------------------------------------------
 
 
