@@ -47,17 +47,18 @@ def level_of(catalogue: Catalogue, area_code: str) -> str | None:
 
 
 @shared
-def _national_at_level(catalogue: Catalogue, level: str) -> dict[tuple[str, str, str], pd.DataFrame]:
-    """Every English area's values at a level, split once by (indicator, breakdown, period)."""
+def _national_at_level(catalogue: Catalogue, level: str) -> tuple[pd.DataFrame, dict[tuple[str, str, str], object]]:
+    """Every English area's values at a level, and each (indicator, breakdown, period)'s row positions."""
     codes = national.level_codes(catalogue.national_areas.reset_index(drop=True), level)
     rows = catalogue.national_values
     rows = rows[rows["area_code"].isin(codes)][["indicator_id", "breakdown", "period", "area_code", "area_name", "value"]]
-    return {key: group for key, group in rows.groupby(["indicator_id", "breakdown", "period"], sort=False)}
+    return rows, rows.groupby(["indicator_id", "breakdown", "period"], sort=False).indices
 
 
 def national_values(catalogue: Catalogue, indicator_id: str, breakdown: str, period: str, level: str) -> pd.DataFrame:
-    found = _national_at_level(catalogue, level).get((indicator_id, breakdown, period))
-    return found if found is not None else pd.DataFrame(columns=["area_code", "area_name", "value"])
+    rows, groups = _national_at_level(catalogue, level)
+    found = groups.get((indicator_id, breakdown, period))
+    return rows.iloc[found] if found is not None else pd.DataFrame(columns=["area_code", "area_name", "value"])
 
 
 SERIES_KEYS = ["indicator_id", "breakdown", "period"]
