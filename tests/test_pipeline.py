@@ -13,6 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import pipeline.build
@@ -239,3 +240,29 @@ def test_official_values_match_the_raw_files_for_birmingham():
     ours = pd.read_csv(REPO / "data/official/values/population.csv", dtype=str)
     mine = ours[(ours["area_code"] == "E08000025") & (ours["period"] == "2024") & (ours["breakdown"] == "All")]
     assert int(mine["value"].iloc[0]) == published == 1183618
+
+
+def test_csv_series_labels_every_row_and_joins_status_and_notes():
+    """Labels are worked out once per notation and notes joined column-wise: each row still gets its
+    own label, its own note ("status; notes", either, or nothing), and each bad row its own problem."""
+    from pipeline.errors import InputError
+
+    frame = pd.DataFrame({
+        "indicator": "Test measure", "line": [2, 3, 4, 5, 6],
+        "period": ["2022-01-01/P3Y", "2021-04-01/P1Y", "2022-01-01/P3Y", "2023", "2021-04-01/P1Y"],
+        "status": ["u", "", "x", "Provisional", ""], "notes": [" Small sample ", "Revised", "", "", ""],
+    })
+    rows = pipeline.build._csv_series(frame, TEST_INDICATOR.series[0], TEST_INDICATOR)
+    assert rows["period_label"].tolist() == ["2022-24", "2021/22", "2022-24", "2023", "2021/22"]
+    # GSS symbols (u, x) are not notes; anything else in the status column is.
+    assert rows["note"].tolist() == ["Small sample", "Revised", "", "Provisional", ""]
+    frame.loc[[1, 4], "period"] = "2021 to 2022"
+    frame.loc[3, "period"] = "2015-11-16/P1Y"
+    with pytest.raises(InputError) as refused:
+        pipeline.build._csv_series(frame, TEST_INDICATOR.series[0], TEST_INDICATOR)
+    assert [(p.row, p.column) for p in refused.value.problems] == [(3, "period"), (5, "period"), (6, "period")]
+    assert "'2015-11-16/P1Y'" in refused.value.problems[1].message
+
+    joined = pipeline.build._joined(pd.Series(["Provisional", "Provisional", "", ""]),
+                                    pd.Series(["Revised", "", "Revised", ""]))
+    assert joined.tolist() == ["Provisional; Revised", "Provisional", "Revised", ""]
