@@ -266,3 +266,26 @@ def test_csv_series_labels_every_row_and_joins_status_and_notes():
     joined = pipeline.build._joined(pd.Series(["Provisional", "Provisional", "", ""]),
                                     pd.Series(["Revised", "", "Revised", ""]))
     assert joined.tolist() == ["Provisional; Revised", "Provisional", "Revised", ""]
+
+
+def test_change_report_skips_identical_files_and_reports_the_others(tmp_path):
+    from pipeline import report
+
+    header = "indicator_id,area_code,area_name,area_type,period,breakdown,value\n"
+    same = header + "a,E1,One,utla,2023,All,1.5\n"
+    files = {
+        "old": {"same": same, "changed": header + "b,E1,One,utla,2023,All,2\n", "gone": same},
+        "new": {"same": same, "changed": header + "b,E1,One,utla,2023,All,3\nb,E1,One,utla,2024,All,4\n",
+                "fresh": same},
+    }
+    for side, tables in files.items():
+        (tmp_path / side / "values").mkdir(parents=True)
+        for name, text in tables.items():
+            (tmp_path / side / "values" / f"{name}.csv").write_text(text, encoding="utf-8")
+    assert report.changes(tmp_path / "old", tmp_path / "new") == [
+        "- **changed**: 1 added, 1 changed, 0 removed; new periods: 2024",
+        "  - E1 2023 All: 2 → 3",
+        "- **fresh**: 1 added, 0 changed, 0 removed; new periods: 2023",
+        "- **gone**: 0 added, 0 changed, 1 removed",
+    ]
+    assert report.changes(tmp_path / "old", tmp_path / "old") == []
