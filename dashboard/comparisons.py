@@ -230,12 +230,18 @@ def _any_level_values(catalogue: Catalogue, indicator_id: str, breakdown: str, p
     return found.drop_duplicates("area_code").set_index("area_code", drop=False)
 
 
+@shared
+def _neighbour_codes(similar: SimilarAreas, area_code: str, kind: str) -> tuple[str, ...]:
+    """``similar_areas.neighbour_codes``, found once per area and kind (a profile asks once per indicator)."""
+    return tuple(similar_areas.neighbour_codes(similar, area_code, kind))
+
+
 def neighbour_rows(catalogue: Catalogue, similar: SimilarAreas, area_code: str, indicator_id: str,
                    breakdown: str, period: str, kind: str = "global") -> tuple[pd.DataFrame, dict]:
     """The area beside its ONS nearest neighbours (of one kind) on one indicator, with names and
     place (1 = best, or highest where neither is better) among those with values."""
     polarity = catalogue.indicator(indicator_id)["polarity"]
-    neighbours = similar_areas.neighbour_codes(similar, area_code, kind)
+    neighbours = list(_neighbour_codes(similar, area_code, kind))
     values = _any_level_values(catalogue, indicator_id, breakdown, period)
     rows, summary = similar_areas.compare_with_neighbours(values, area_code, neighbours)
     if polarity == "lower_is_better" and len(rows):
