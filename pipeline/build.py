@@ -191,8 +191,17 @@ def _given_once(rows: pd.DataFrame, indicator: Indicator, summary: BuildSummary)
     if "from_itl1" in rows.columns:  # keep the row published under the region's own code
         rows = rows.sort_values("from_itl1", kind="stable")
         repeated = rows[rows.duplicated(key, keep=False)]
+    # Only groups where a row differs from its group's first row can give a problem: find them
+    # column-wise, then word their problems row by row.
+    grouped = repeated.groupby(key, sort=False)
+    number = grouped.ngroup().to_numpy()
+    leading = repeated[(grouped.cumcount() == 0).to_numpy()]  # the first row of group 0, 1, 2 …
+    differs = np.zeros(len(repeated), dtype=bool)
+    for column in ("observation", "lci_95", "uci_95"):
+        first, mine = leading[column].to_numpy()[number], repeated[column].to_numpy()
+        differs |= ~((pd.isna(first) & pd.isna(mine)) | (first == mine))
     problems = []
-    for _, group in repeated.groupby(key, sort=False):
+    for _, group in repeated[np.isin(number, number[differs])].groupby(key, sort=False):
         first = group.iloc[0]
         for other in group.iloc[1:].itertuples():
             same = all(

@@ -289,3 +289,26 @@ def test_change_report_skips_identical_files_and_reports_the_others(tmp_path):
         "- **gone**: 0 added, 0 changed, 1 removed",
     ]
     assert report.changes(tmp_path / "old", tmp_path / "old") == []
+
+
+def test_an_area_given_twice_is_kept_once_if_the_same_and_refused_row_by_row_if_not():
+    from pipeline.errors import InputError
+
+    nan = float("nan")
+    rows = pd.DataFrame({
+        "areacd": ["E1", "E2", "E1", "E3", "E2", "E3", "E2", "E4"],
+        "period_label": "2019", "breakdown": "All",
+        "observation": [1.0, 2.0, 1.0, 3.0, 2.0, 3.0, 2.5, 4.0],
+        "lci_95": [nan, 1.0, nan, 2.0, 1.0, 2.5, 1.0, nan], "uci_95": [nan, 3.0, nan, 4.0, 3.0, 4.0, 3.0, nan],
+        "file": ["a.csv"] * 4 + ["b.csv"] * 4, "line": [2, 3, 4, 5, 2, 3, 4, 5],
+    })
+    same = rows.drop(index=[5, 6])  # E1 and E2 repeated with the same value and limits (missing ones too)
+    summary = pipeline.build.BuildSummary()
+    kept = pipeline.build._given_once(same, TEST_INDICATOR, summary)
+    assert kept.index.tolist() == [0, 1, 3, 7]
+    assert summary.left_out == {("test_measure", "given twice with the same value (kept once)"): 2}
+    with pytest.raises(InputError) as refused:
+        pipeline.build._given_once(rows, TEST_INDICATOR, pipeline.build.BuildSummary())
+    # E2's third row differs in its value, E3's second in a limit: each named, in the order given.
+    assert [(p.file, p.row) for p in refused.value.problems] == [("b.csv", 4), ("b.csv", 3)]
+    assert refused.value.problems[0].message == "E2 2019 is 2.5, but a.csv row 3 gives 2.0 for the same area and period"
