@@ -55,7 +55,7 @@ def build(raw_dir: Path, curated_dir: Path, out_dir: Path, indicators: tuple[Ind
     known_areas = pd.concat([register, curated_icbs.reindex(columns=area_register.COLUMNS).astype(object).fillna("")])
     summary = BuildSummary()
     values, indicator_rows, sources = [], [], {}
-    parsed: dict[str, pd.DataFrame] = {}  # each ELS CSV read once per build, however many series it holds
+    parsed: dict[str, object] = {}  # each ELS CSV and .rda file read once per build, however many series it holds
     for indicator in INDICATORS if indicators is None else indicators:
         frame, metadata = _indicator_values(indicator, manifest, known_areas, summary, parsed)
         values.append(frame)
@@ -113,7 +113,7 @@ def _write_similar_areas(manifest: Manifest, folder: Path) -> None:
 
 
 def _indicator_values(indicator: Indicator, manifest: Manifest, register: pd.DataFrame, summary: BuildSummary,
-                      parsed: dict[str, pd.DataFrame]):
+                      parsed: dict[str, object]):
     frames = []
     metadata = indicator.metadata
     for series in indicator.series:
@@ -154,20 +154,24 @@ def _indicator_values(indicator: Indicator, manifest: Manifest, register: pd.Dat
     return out.reset_index(drop=True), metadata
 
 
-def _read_series(indicator: Indicator, series, manifest: Manifest, parsed: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _read_series(indicator: Indicator, series, manifest: Manifest, parsed: dict[str, object]) -> pd.DataFrame:
     """The series' rows in one shape: line, areacd, period_label, observation, lci_95, uci_95, note.
-    ``parsed``: the ELS CSV files read so far in this build, by name (``_csv_series`` copies its rows)."""
+    ``parsed``: the ELS CSV and .rda files read so far in this build, by name (neither is changed here)."""
     path = manifest.verified_path(series.data_file)
     reader = series.reader or indicator.reader
     if reader == "els_csv":
         if series.data_file not in parsed:
             parsed[series.data_file] = els_csv.read(path, series.data_file)
         return _csv_series(parsed[series.data_file], series, indicator)
+    if reader == "iod2025_rda":
+        if series.data_file not in parsed:
+            parsed[series.data_file] = iod2025.rda_objects(path, series.data_file)
+        rows = iod2025.rda_measure(parsed[series.data_file], series.data_file, *series.measure)
+        return rows.rename(columns={"period": "period_label"})
     if reader == "els_app":
         return _app_series(els_app.read(path, series.data_file), indicator)
     readers = {
         "iod2019_xlsx": iod2019_xlsx.read,
-        "iod2025_rda": iod2025.read_rda,
         "iod2025_csv": iod2025.read_csv,
         "sdg_csv": sdg_csv.read,
     }
