@@ -47,25 +47,52 @@ def level_of(catalogue: Catalogue, area_code: str) -> str | None:
 
 
 @shared
-def _national_at_level(catalogue: Catalogue, level: str) -> dict[tuple[str, str, str], pd.DataFrame]:
-    """Every English area's values at a level, split once by (indicator, breakdown, period)."""
+def _national_at_level(catalogue: Catalogue, level: str) -> tuple[pd.DataFrame, dict[tuple[str, str, str], object]]:
+    """Every English area's values at a level, and each (indicator, breakdown, period)'s row positions."""
     codes = national.level_codes(catalogue.national_areas.reset_index(drop=True), level)
     rows = catalogue.national_values
     rows = rows[rows["area_code"].isin(codes)][["indicator_id", "breakdown", "period", "area_code", "area_name", "value"]]
-    return {key: group for key, group in rows.groupby(["indicator_id", "breakdown", "period"], sort=False)}
+    return rows, rows.groupby(["indicator_id", "breakdown", "period"], sort=False).indices
 
 
 def national_values(catalogue: Catalogue, indicator_id: str, breakdown: str, period: str, level: str) -> pd.DataFrame:
-    found = _national_at_level(catalogue, level).get((indicator_id, breakdown, period))
-    return found if found is not None else pd.DataFrame(columns=["area_code", "area_name", "value"])
+    rows, groups = _national_at_level(catalogue, level)
+    found = groups.get((indicator_id, breakdown, period))
+    return rows.iloc[found] if found is not None else pd.DataFrame(columns=["area_code", "area_name", "value"])
+
+
+SERIES_KEYS = ["indicator_id", "breakdown", "period"]
+POSITION_COLUMNS = ["value", "rank", "quintile", "of"]
+
+
+@shared
+def _positions_at_level(catalogue: Catalogue, level: str) -> tuple[pd.DataFrame, dict[tuple[str, str, str], object]]:
+    """Every English area's rank and quintile at a level for every indicator, breakdown and period,
+    in one grouped pass (indexed by area code), and each (indicator, breakdown, period)'s row positions."""
+    codes = national.level_codes(catalogue.national_areas.reset_index(drop=True), level)
+    rows = catalogue.national_values
+    rows = rows[rows["area_code"].isin(codes)][[*SERIES_KEYS, "area_code", "value"]]
+    placed = national.positions_by_group(
+        rows.assign(polarity=rows["indicator_id"].map(catalogue.indicators["polarity"])), SERIES_KEYS)
+    return placed.set_index("area_code"), placed.groupby(SERIES_KEYS, sort=False, observed=True).indices
 
 
 @shared
 def national_positions(catalogue: Catalogue, indicator_id: str, breakdown: str, period: str, level: str) -> pd.DataFrame:
-    """Rank and quintile of every English area at the level, indexed by area code."""
+    """Rank and quintile of every English area at the level, indexed by area code (``national.positions``)."""
     polarity = catalogue.indicator(indicator_id)["polarity"]
-    rows = national_values(catalogue, indicator_id, breakdown, period, level)
-    return national.positions(rows[["area_code", "value"]], polarity).set_index("area_code")
+    placed, groups = _positions_at_level(catalogue, level)
+    found = groups.get((indicator_id, breakdown, period))
+    if found is None:  # no area has a value: the method's own empty answer
+        rows = national_values(catalogue, indicator_id, breakdown, period, level)
+        return national.positions(rows[["area_code", "value"]], polarity).set_index("area_code")
+    return placed.iloc[found, placed.columns.get_indexer(POSITION_COLUMNS)]
+
+
+def national_quintiles(catalogue: Catalogue, level: str) -> pd.Series:
+    """Every English area's national quintile at the level, indexed by (indicator, breakdown, period, area)."""
+    placed, _ = _positions_at_level(catalogue, level)
+    return placed.set_index(SERIES_KEYS, append=True).reorder_levels([*SERIES_KEYS, "area_code"])["quintile"]
 
 
 # --- recent trends ---------------------------------------------------------------------------
@@ -203,12 +230,18 @@ def _any_level_values(catalogue: Catalogue, indicator_id: str, breakdown: str, p
     return found.drop_duplicates("area_code").set_index("area_code", drop=False)
 
 
+@shared
+def _neighbour_codes(similar: SimilarAreas, area_code: str, kind: str) -> tuple[str, ...]:
+    """``similar_areas.neighbour_codes``, found once per area and kind (a profile asks once per indicator)."""
+    return tuple(similar_areas.neighbour_codes(similar, area_code, kind))
+
+
 def neighbour_rows(catalogue: Catalogue, similar: SimilarAreas, area_code: str, indicator_id: str,
                    breakdown: str, period: str, kind: str = "global") -> tuple[pd.DataFrame, dict]:
     """The area beside its ONS nearest neighbours (of one kind) on one indicator, with names and
     place (1 = best, or highest where neither is better) among those with values."""
     polarity = catalogue.indicator(indicator_id)["polarity"]
-    neighbours = similar_areas.neighbour_codes(similar, area_code, kind)
+    neighbours = list(_neighbour_codes(similar, area_code, kind))
     values = _any_level_values(catalogue, indicator_id, breakdown, period)
     rows, summary = similar_areas.compare_with_neighbours(values, area_code, neighbours)
     if polarity == "lower_is_better" and len(rows):

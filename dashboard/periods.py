@@ -5,6 +5,7 @@ Periods stay strings everywhere a user sees them; this module only orders them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 PERIOD_PATTERN = r"^(\d{4})(?:([-/])(\d{2}|\d{4}))?$"
@@ -19,6 +20,7 @@ def is_valid_period(text: str) -> bool:
     return start <= end
 
 
+@functools.lru_cache(maxsize=1024)  # a few hundred distinct periods, each read for thousands of rows
 def period_bounds(text: str) -> tuple[int, int]:
     """First and last calendar (or financial) year the period covers."""
     match = _PERIOD_RE.match(text)

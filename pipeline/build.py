@@ -12,6 +12,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from pipeline import areas as area_register
@@ -54,8 +55,9 @@ def build(raw_dir: Path, curated_dir: Path, out_dir: Path, indicators: tuple[Ind
     known_areas = pd.concat([register, curated_icbs.reindex(columns=area_register.COLUMNS).astype(object).fillna("")])
     summary = BuildSummary()
     values, indicator_rows, sources = [], [], {}
+    parsed: dict[str, object] = {}  # each ELS CSV and .rda file read once per build, however many series it holds
     for indicator in INDICATORS if indicators is None else indicators:
-        frame, metadata = _indicator_values(indicator, manifest, known_areas, summary)
+        frame, metadata = _indicator_values(indicator, manifest, known_areas, summary, parsed)
         values.append(frame)
         indicator_rows.append(_indicator_row(indicator, metadata))
         _add_source(sources, indicator, metadata, manifest)
@@ -110,7 +112,8 @@ def _write_similar_areas(manifest: Manifest, folder: Path) -> None:
         _write(folder / name, frame, SIMILAR_AREAS_COLUMNS[name])
 
 
-def _indicator_values(indicator: Indicator, manifest: Manifest, register: pd.DataFrame, summary: BuildSummary):
+def _indicator_values(indicator: Indicator, manifest: Manifest, register: pd.DataFrame, summary: BuildSummary,
+                      parsed: dict[str, object]):
     frames = []
     metadata = indicator.metadata
     for series in indicator.series:
@@ -119,7 +122,7 @@ def _indicator_values(indicator: Indicator, manifest: Manifest, register: pd.Dat
                 manifest.verified_path(indicator.metadata_file), indicator.metadata_file, series.metadata_block
             )
             metadata = metadata or meta
-        rows = _read_series(indicator, series, manifest)
+        rows = _read_series(indicator, series, manifest, parsed)
         rows["file"] = series.data_file
         rows["breakdown"] = series.breakdown
         frames.append(rows)
@@ -137,9 +140,9 @@ def _indicator_values(indicator: Indicator, manifest: Manifest, register: pd.Dat
         "area_type": rows["areacd"].map(register["area_type"]),
         "period": rows["period_label"],
         "breakdown": rows["breakdown"],
-        "value": rows["observation"].map(_number),
-        "lower_ci": rows["lci_95"].map(_number),
-        "upper_ci": rows["uci_95"].map(_number),
+        "value": _numbers(rows["observation"]),
+        "lower_ci": _numbers(rows["lci_95"]),
+        "upper_ci": _numbers(rows["uci_95"]),
         "qualifier": "",
         "source_id": indicator.source_id,
         "note": rows["note"],
@@ -151,17 +154,24 @@ def _indicator_values(indicator: Indicator, manifest: Manifest, register: pd.Dat
     return out.reset_index(drop=True), metadata
 
 
-def _read_series(indicator: Indicator, series, manifest: Manifest) -> pd.DataFrame:
-    """The series' rows in one shape: line, areacd, period_label, observation, lci_95, uci_95, note."""
+def _read_series(indicator: Indicator, series, manifest: Manifest, parsed: dict[str, object]) -> pd.DataFrame:
+    """The series' rows in one shape: line, areacd, period_label, observation, lci_95, uci_95, note.
+    ``parsed``: the ELS CSV and .rda files read so far in this build, by name (neither is changed here)."""
     path = manifest.verified_path(series.data_file)
     reader = series.reader or indicator.reader
     if reader == "els_csv":
-        return _csv_series(els_csv.read(path, series.data_file), series, indicator)
+        if series.data_file not in parsed:
+            parsed[series.data_file] = els_csv.read(path, series.data_file)
+        return _csv_series(parsed[series.data_file], series, indicator)
+    if reader == "iod2025_rda":
+        if series.data_file not in parsed:
+            parsed[series.data_file] = iod2025.rda_objects(path, series.data_file)
+        rows = iod2025.rda_measure(parsed[series.data_file], series.data_file, *series.measure)
+        return rows.rename(columns={"period": "period_label"})
     if reader == "els_app":
         return _app_series(els_app.read(path, series.data_file), indicator)
     readers = {
         "iod2019_xlsx": iod2019_xlsx.read,
-        "iod2025_rda": iod2025.read_rda,
         "iod2025_csv": iod2025.read_csv,
         "sdg_csv": sdg_csv.read,
     }
@@ -185,8 +195,17 @@ def _given_once(rows: pd.DataFrame, indicator: Indicator, summary: BuildSummary)
     if "from_itl1" in rows.columns:  # keep the row published under the region's own code
         rows = rows.sort_values("from_itl1", kind="stable")
         repeated = rows[rows.duplicated(key, keep=False)]
+    # Only groups where a row differs from its group's first row can give a problem: find them
+    # column-wise, then word their problems row by row.
+    grouped = repeated.groupby(key, sort=False)
+    number = grouped.ngroup().to_numpy()
+    leading = repeated[(grouped.cumcount() == 0).to_numpy()]  # the first row of group 0, 1, 2 …
+    differs = np.zeros(len(repeated), dtype=bool)
+    for column in ("observation", "lci_95", "uci_95"):
+        first, mine = leading[column].to_numpy()[number], repeated[column].to_numpy()
+        differs |= ~((pd.isna(first) & pd.isna(mine)) | (first == mine))
     problems = []
-    for _, group in repeated.groupby(key, sort=False):
+    for _, group in repeated[np.isin(number, number[differs])].groupby(key, sort=False):
         first = group.iloc[0]
         for other in group.iloc[1:].itertuples():
             same = all(
@@ -215,24 +234,27 @@ def _csv_series(frame: pd.DataFrame, series, indicator: Indicator) -> pd.DataFra
             f"no rows for indicator {series.els_indicator!r} (declared for {indicator.indicator_id}); "
             f"the file has: {found}. Was it renamed? Update pipeline/indicators.py after checking the release.",
         )])
-    problems = []
-    labels = []
-    for row in rows.itertuples():
+    labels, refused = {}, {}  # each distinct notation read once: a file repeats a few periods for every area
+    for text in rows["period"].unique():
         try:
-            labels.append(periods.label(
-                row.period, mid_month_years=indicator.mid_month_years, snapshot_dates=indicator.snapshot_dates
-            ))
+            labels[text] = periods.label(
+                text, mid_month_years=indicator.mid_month_years, snapshot_dates=indicator.snapshot_dates
+            )
         except ValueError as exc:
-            labels.append("")
-            problems.append(InputProblem(series.data_file, int(row.line), "period", str(exc)))
-    if problems:
-        raise InputError(problems[:50])
-    rows["period_label"] = labels
+            refused[text] = str(exc)
+    if refused:
+        bad = rows[rows["period"].isin(list(refused))]
+        raise InputError([InputProblem(series.data_file, int(line), "period", refused[text])
+                          for line, text in zip(bad["line"], bad["period"])][:50])
+    rows["period_label"] = rows["period"].map(labels)
     status = rows["status"].where(~rows["status"].str.lower().isin(els_csv.STATUS_SYMBOLS), "")
-    rows["note"] = [
-        "; ".join(part for part in (s, n) if part) for s, n in zip(status, rows["notes"].str.strip())
-    ]
+    rows["note"] = _joined(status, rows["notes"].str.strip())
     return rows
+
+
+def _joined(status: pd.Series, notes: pd.Series) -> pd.Series:
+    """Each row's "status; notes", or whichever of the two is given, or ""."""
+    return status.where(status != "", notes).where((status == "") | (notes == ""), status + "; " + notes)
 
 
 def _app_series(frame: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
@@ -246,7 +268,8 @@ def _app_series(frame: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
 
 def _in_register(rows: pd.DataFrame, register: pd.DataFrame, indicator: Indicator, summary: BuildSummary) -> pd.DataFrame:
     rows = _itl1_as_regions(rows, register)
-    reasons = rows["areacd"].map(area_register.not_kept)
+    codes = rows["areacd"]
+    reasons = codes.map({code: area_register.not_kept(code) for code in codes.unique()})
     for reason, count in reasons[reasons != ""].value_counts().items():
         summary.skip(indicator.indicator_id, reason, int(count))
     rows = rows[reasons == ""]
@@ -306,6 +329,13 @@ def _check_limits(rows: pd.DataFrame) -> None:
                                      f"{row.observation} lies outside its limits {row.lci_95} to {row.uci_95}"))
     if problems:
         raise InputError(problems[:50])
+
+
+def _numbers(column: pd.Series) -> pd.Series:
+    """``_number`` of each value, worked out once per distinct value (a column repeats many)."""
+    codes, distinct = pd.factorize(column)  # a missing value has code -1: the last text, ""
+    texts = np.array([_number(value) for value in distinct] + [""], dtype=object)
+    return pd.Series(texts[codes], index=column.index, dtype="str")
 
 
 def _number(value: float) -> str:

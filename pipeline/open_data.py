@@ -13,7 +13,8 @@ Streamlit's static file serving at ``app/static/data/``):
 
 The catalogue is loaded exactly as the app loads it (``dashboard.catalogue.load_catalogue``) and
 compared with ``dashboard.stats.compare``, ``dashboard.comparisons.area_trends`` and
-``dashboard.comparisons.national_positions``: these files say what the pages say.
+``dashboard.comparisons.national_quintiles`` (the fifths ``national_positions`` gives the pages):
+these files say what the pages say.
 
 Text cells are made formula-safe as the app's downloads are (``dashboard.exports.safe_frame``:
 a text cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
@@ -130,12 +131,11 @@ def _trends(catalogue: Catalogue, values: pd.DataFrame) -> pd.Series:
 def _quintiles(catalogue: Catalogue, values: pd.DataFrame, ranked: pd.Series) -> pd.Series:
     """Each ranked row's national fifth (1-5) among English areas of its level, as the app computes it."""
     found = np.full(len(values), np.nan)
-    rows = values[ranked]
-    for (indicator_id, breakdown, period, level), group in rows.groupby(
-        ["indicator_id", "breakdown", "period", "area_type"], sort=False
-    ):
-        positions = comparisons.national_positions(catalogue, indicator_id, breakdown, period, level)
-        found[group.index.to_numpy()] = positions["quintile"].reindex(group["area_code"].to_numpy()).to_numpy(dtype=float)
+    for level in levels.LEVELS:
+        rows = values[ranked & (values["area_type"] == level)]
+        keys = pd.MultiIndex.from_frame(rows[[*comparisons.SERIES_KEYS, "area_code"]])
+        quintiles = comparisons.national_quintiles(catalogue, level)
+        found[rows.index.to_numpy()] = quintiles.reindex(keys).to_numpy(dtype=float)
     return pd.Series(found, index=values.index).astype("Int64")
 
 

@@ -10,8 +10,18 @@ KEY = ["area_code", "period", "breakdown"]
 SHOWN = 5
 
 
+def _path(folder: Path, indicator_id: str) -> Path:
+    return folder / "values" / f"{indicator_id}.csv"
+
+
+def _same_file(old: Path, new: Path, indicator_id: str) -> bool:
+    """Both files exist with the same bytes: nothing to report, without reading them as tables."""
+    before, after = _path(old, indicator_id), _path(new, indicator_id)
+    return before.exists() and after.exists() and before.read_bytes() == after.read_bytes()
+
+
 def _values(folder: Path, indicator_id: str) -> pd.DataFrame:
-    path = folder / "values" / f"{indicator_id}.csv"
+    path = _path(folder, indicator_id)
     if not path.exists():
         return pd.DataFrame(columns=[*KEY, "value"])
     return pd.read_csv(path, dtype=str, keep_default_na=False, usecols=[*KEY, "value"])
@@ -25,6 +35,8 @@ def changes(old: Path, new: Path) -> list[str]:
     """Markdown lines describing the differences; empty when nothing changed."""
     lines = []
     for indicator_id in sorted(_indicator_ids(old) | _indicator_ids(new)):
+        if _same_file(old, new, indicator_id):
+            continue
         before, after = _values(old, indicator_id), _values(new, indicator_id)
         merged = before.merge(after, on=KEY, how="outer", suffixes=("_old", "_new"), indicator=True)
         added = merged[merged["_merge"] == "right_only"]

@@ -1,12 +1,13 @@
 """The tables, titles and sentences behind the charts, on a small hand-made catalogue."""
 
+import dataclasses
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from dashboard.analysis import headlines, inequalities, nhs, profile, sources
-from dashboard.analysis.values import value_row
+from dashboard.analysis.values import value_row, values_for
 from dashboard.catalogue import load_catalogue
 
 FIXTURE = Path(__file__).parent / "fixtures" / "catalogue"
@@ -115,3 +116,41 @@ def test_trusts_by_icb_count_each_type(catalogue):
     assert counts.loc["E54000058", "trusts"] == 2
     assert counts.loc["E54000058", "acute_trusts"] == 1
     assert counts.loc["E54000058", "mental_health_trusts"] == 1
+
+
+def _values_by_mask(catalogue, indicator_id, breakdown=None, period=None, area_types=None):
+    """What values_for returns, by masks over every row (how it worked before it kept an index)."""
+    values = catalogue.values
+    mask = values["indicator_id"] == indicator_id
+    if breakdown is not None:
+        mask &= values["breakdown"] == breakdown
+    if period is not None:
+        mask &= values["period"] == period
+    if area_types is not None:
+        mask &= values["area_type"].isin(area_types)
+    return values[mask]
+
+
+def test_values_for_and_value_row_equal_masks_over_every_row(catalogue):
+    indicators = [*catalogue.values["indicator_id"].unique(), "no_such_indicator"]
+    for indicator_id in indicators:
+        for breakdown, period, area_types in [(None, None, None), ("Male", None, None), ("Male", "2020-22", None),
+                                              ("Persons", None, ("utla", "region")), (None, "2020-22", ("utla",))]:
+            pd.testing.assert_frame_equal(values_for(catalogue, indicator_id, breakdown=breakdown, period=period,
+                                                     area_types=area_types),
+                                          _values_by_mask(catalogue, indicator_id, breakdown, period, area_types))
+    for row in catalogue.values.itertuples():
+        expected = _values_by_mask(catalogue, row.indicator_id, row.breakdown, row.period)
+        expected = expected[expected["area_code"] == row.area_code].iloc[0]
+        pd.testing.assert_series_equal(
+            value_row(catalogue, row.indicator_id, row.area_code, row.breakdown, row.period), expected)
+    assert value_row(catalogue, "life_expectancy_birth", "E06000015", "Male", "1999") is None
+    assert value_row(catalogue, "no_such_indicator", "E06000015", "Male", "2020-22") is None
+
+
+def test_value_row_of_a_row_given_twice_is_the_first(catalogue):
+    values = catalogue.values
+    twice = values[(values["indicator_id"] == "life_expectancy_birth") & (values["area_code"] == "E06000015")].head(1)
+    changed = dataclasses.replace(catalogue, values=pd.concat([values, twice.assign(value=1.0)], ignore_index=True))
+    row = value_row(changed, "life_expectancy_birth", "E06000015", twice["breakdown"].iloc[0], twice["period"].iloc[0])
+    assert row["value"] == twice["value"].iloc[0] and row.name == twice.index[0]

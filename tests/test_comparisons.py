@@ -7,7 +7,7 @@ import pytest
 
 from dashboard import comparisons, config, stats
 from dashboard.catalogue import load_catalogue
-from dashboard.methods import similar_areas
+from dashboard.methods import national, similar_areas
 
 
 @pytest.fixture(scope="module")
@@ -66,3 +66,29 @@ def test_real_gradient_life_expectancy(catalogue):
     assert imd_period == "2019" and fit.slope < 0 and points["midlands"].sum() >= 20
     assert not math.isnan(fit.r_squared)
     assert comparisons.gradient(catalogue, "imd2019_average_score", "All", "2019", "utla") is None
+
+
+def test_national_positions_from_one_pass_equal_the_method_called_per_period(catalogue):
+    """The grouped pass (every indicator, breakdown and period at once) gives each series exactly
+    what ``national.positions`` gives it alone: ranks, quintiles, counts, order and dtypes."""
+    series = catalogue.national_values[["indicator_id", "breakdown", "period"]].drop_duplicates().astype(str)
+    sample = series.sample(n=120, random_state=3)
+    checked = 0
+    for level in ("utla", "ltla"):
+        quintiles = comparisons.national_quintiles(catalogue, level).sort_index()
+        for indicator_id, breakdown, period in sample.itertuples(index=False):
+            rows = comparisons.national_values(catalogue, indicator_id, breakdown, period, level)
+            expected = national.positions(rows[["area_code", "value"]],
+                                          catalogue.indicator(indicator_id)["polarity"]).set_index("area_code")
+            found = comparisons.national_positions(catalogue, indicator_id, breakdown, period, level)
+            pd.testing.assert_frame_equal(found, expected, check_exact=True)
+            if len(expected):
+                assert quintiles.loc[(indicator_id, breakdown, period)].reindex(expected.index).tolist() == (
+                    expected["quintile"].tolist())
+            checked += len(expected)
+    assert checked > 10_000
+
+
+def test_national_positions_of_a_period_without_values_is_the_methods_empty_answer(catalogue):
+    found = comparisons.national_positions(catalogue, "life_expectancy_birth", "Female", "1901", "utla")
+    assert found.empty and set(found.columns) == {"value", "rank", "quintile", "of"}

@@ -134,6 +134,30 @@ def test_trends_by_area_groups_each_area():
     assert found["A"].marker == trend.INCREASING and found["B"].reason == trend.TOO_FEW
 
 
+def test_trends_by_area_equal_recent_trend_on_each_areas_rows_in_order_of_appearance():
+    """Interleaved areas, periods out of order, gaps and a categorical area code: each area's trend
+    is ``recent_trend`` of its own rows, and areas come in the order they first appear."""
+    years = ["2017", "2018", "2019", "2020", "2021", "2022", "2023"]
+    generator = np.random.default_rng(5)
+    frames = []
+    for number, code in enumerate(["E3", "E1", "E2", "E4"]):
+        value = generator.normal(50, 5, len(years)) + number * np.arange(len(years))
+        half_width = generator.uniform(0.5, 3, len(years))
+        frame = pd.DataFrame({"area_code": code, "period": years, "value": value,
+                              "lower_ci": value - half_width, "upper_ci": value + half_width})
+        frame.loc[number, ["lower_ci", "upper_ci"]] = math.nan  # a point without limits
+        frames.append(frame)
+    rows = pd.concat(frames, ignore_index=True).sample(frac=1.0, random_state=2)
+    rows["area_code"] = rows["area_code"].astype("category")
+    found = trend.trends_by_area(rows, "lower_is_better")
+    assert list(found) == list(dict.fromkeys(rows["area_code"]))
+    for code, result in found.items():
+        mine = rows[rows["area_code"] == code]
+        assert result == trend.recent_trend(mine["period"], mine["value"], mine["lower_ci"], mine["upper_ci"],
+                                            "lower_is_better")
+    assert {result.marker for result in found.values()} - {trend.CANNOT}  # not every trend is 'cannot'
+
+
 # --- national rank and quintile -------------------------------------------------------------
 
 
@@ -156,6 +180,51 @@ def test_positions_lower_is_better_ranks_lowest_first():
 
 def test_positions_of_nothing_is_empty():
     assert national.positions(pd.DataFrame({"area_code": [], "value": []}), "neither").empty
+
+
+def _positions_one_group_at_a_time(rows: pd.DataFrame) -> pd.DataFrame:
+    """The per-group method, group by group, in the bulk function's row order."""
+    found = [national.positions(group.drop(columns="polarity"), group["polarity"].iloc[0])
+             for _, group in rows.groupby(["indicator_id", "period"], sort=False)]
+    return pd.concat(found).sort_index()
+
+
+def test_positions_by_group_hand_worked_ties_missing_values_and_polarities():
+    rows = pd.DataFrame({
+        "indicator_id": ["up"] * 4 + ["down"] * 4 + ["none"] * 3 + ["empty"] * 2,
+        "period": "2023",
+        "area_code": ["A", "B", "C", "D"] * 2 + ["A", "B", "C", "A", "B"],
+        "value": [5.0, 7.0, 7.0, math.nan, 5.0, 7.0, 7.0, 1.0, 2.0, 2.0, 2.0, math.nan, math.nan],
+        "polarity": ["higher_is_better"] * 4 + ["lower_is_better"] * 4 + ["neither"] * 3 + ["neither"] * 2,
+    })
+    placed = national.positions_by_group(rows, ["indicator_id", "period"]).set_index(["indicator_id", "area_code"])
+    assert "polarity" not in placed.columns
+    assert ("up", "D") not in placed.index and "empty" not in placed.index.get_level_values(0)  # no value: not placed
+    assert placed.loc["up", "rank"].to_dict() == {"A": 3, "B": 1, "C": 1}  # tied best share rank 1
+    assert placed.loc["up", "of"].tolist() == [3, 3, 3]
+    assert placed.loc["up", "quintile"].to_dict() == {"A": 1, "B": 2, "C": 2}  # tied 2nd from lowest: (2 - 1) * 5 // 3 + 1
+    assert placed.loc["down", "rank"].to_dict() == {"A": 2, "B": 3, "C": 3, "D": 1}  # lowest first
+    assert placed.loc["down", "quintile"].to_dict() == {"A": 2, "B": 3, "C": 3, "D": 1}
+    assert placed.loc["none", "rank"].tolist() == [1, 1, 1] and placed.loc["none", "quintile"].tolist() == [1, 1, 1]
+    pd.testing.assert_frame_equal(national.positions_by_group(rows, ["indicator_id", "period"]),
+                                  _positions_one_group_at_a_time(rows), check_exact=True)
+
+
+def test_positions_by_group_equals_positions_on_random_groups_with_ties_and_gaps():
+    generator = np.random.default_rng(20261202)
+    groups = []
+    for number in range(300):
+        size = int(generator.integers(1, 40))
+        values = generator.choice([0.0, -0.5, 1.25, 2.0, 3.5, 7.0, 40.0, math.nan], size=size)  # many ties, gaps
+        groups.append(pd.DataFrame({
+            "indicator_id": f"i{number % 37}", "period": f"{2000 + number // 37}",
+            "area_code": [f"E{k:08d}" for k in range(size)], "value": values,
+            "polarity": ("higher_is_better", "lower_is_better", "neither")[number % 3],
+        }))
+    rows = pd.concat(groups, ignore_index=True).sample(frac=1.0, random_state=7)  # groups interleaved
+    by_group = national.positions_by_group(rows, ["indicator_id", "period"])
+    assert by_group.index.tolist() == rows.dropna(subset=["value"]).index.tolist()  # order kept
+    pd.testing.assert_frame_equal(by_group.sort_index(), _positions_one_group_at_a_time(rows), check_exact=True)
 
 
 def test_words_for_rank_and_quintile():

@@ -13,6 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import pipeline.build
@@ -239,3 +240,75 @@ def test_official_values_match_the_raw_files_for_birmingham():
     ours = pd.read_csv(REPO / "data/official/values/population.csv", dtype=str)
     mine = ours[(ours["area_code"] == "E08000025") & (ours["period"] == "2024") & (ours["breakdown"] == "All")]
     assert int(mine["value"].iloc[0]) == published == 1183618
+
+
+def test_csv_series_labels_every_row_and_joins_status_and_notes():
+    """Labels are worked out once per notation and notes joined column-wise: each row still gets its
+    own label, its own note ("status; notes", either, or nothing), and each bad row its own problem."""
+    from pipeline.errors import InputError
+
+    frame = pd.DataFrame({
+        "indicator": "Test measure", "line": [2, 3, 4, 5, 6],
+        "period": ["2022-01-01/P3Y", "2021-04-01/P1Y", "2022-01-01/P3Y", "2023", "2021-04-01/P1Y"],
+        "status": ["u", "", "x", "Provisional", ""], "notes": [" Small sample ", "Revised", "", "", ""],
+    })
+    rows = pipeline.build._csv_series(frame, TEST_INDICATOR.series[0], TEST_INDICATOR)
+    assert rows["period_label"].tolist() == ["2022-24", "2021/22", "2022-24", "2023", "2021/22"]
+    # GSS symbols (u, x) are not notes; anything else in the status column is.
+    assert rows["note"].tolist() == ["Small sample", "Revised", "", "Provisional", ""]
+    frame.loc[[1, 4], "period"] = "2021 to 2022"
+    frame.loc[3, "period"] = "2015-11-16/P1Y"
+    with pytest.raises(InputError) as refused:
+        pipeline.build._csv_series(frame, TEST_INDICATOR.series[0], TEST_INDICATOR)
+    assert [(p.row, p.column) for p in refused.value.problems] == [(3, "period"), (5, "period"), (6, "period")]
+    assert "'2015-11-16/P1Y'" in refused.value.problems[1].message
+
+    joined = pipeline.build._joined(pd.Series(["Provisional", "Provisional", "", ""]),
+                                    pd.Series(["Revised", "", "Revised", ""]))
+    assert joined.tolist() == ["Provisional; Revised", "Provisional", "Revised", ""]
+
+
+def test_change_report_skips_identical_files_and_reports_the_others(tmp_path):
+    from pipeline import report
+
+    header = "indicator_id,area_code,area_name,area_type,period,breakdown,value\n"
+    same = header + "a,E1,One,utla,2023,All,1.5\n"
+    files = {
+        "old": {"same": same, "changed": header + "b,E1,One,utla,2023,All,2\n", "gone": same},
+        "new": {"same": same, "changed": header + "b,E1,One,utla,2023,All,3\nb,E1,One,utla,2024,All,4\n",
+                "fresh": same},
+    }
+    for side, tables in files.items():
+        (tmp_path / side / "values").mkdir(parents=True)
+        for name, text in tables.items():
+            (tmp_path / side / "values" / f"{name}.csv").write_text(text, encoding="utf-8")
+    assert report.changes(tmp_path / "old", tmp_path / "new") == [
+        "- **changed**: 1 added, 1 changed, 0 removed; new periods: 2024",
+        "  - E1 2023 All: 2 → 3",
+        "- **fresh**: 1 added, 0 changed, 0 removed; new periods: 2023",
+        "- **gone**: 0 added, 0 changed, 1 removed",
+    ]
+    assert report.changes(tmp_path / "old", tmp_path / "old") == []
+
+
+def test_an_area_given_twice_is_kept_once_if_the_same_and_refused_row_by_row_if_not():
+    from pipeline.errors import InputError
+
+    nan = float("nan")
+    rows = pd.DataFrame({
+        "areacd": ["E1", "E2", "E1", "E3", "E2", "E3", "E2", "E4"],
+        "period_label": "2019", "breakdown": "All",
+        "observation": [1.0, 2.0, 1.0, 3.0, 2.0, 3.0, 2.5, 4.0],
+        "lci_95": [nan, 1.0, nan, 2.0, 1.0, 2.5, 1.0, nan], "uci_95": [nan, 3.0, nan, 4.0, 3.0, 4.0, 3.0, nan],
+        "file": ["a.csv"] * 4 + ["b.csv"] * 4, "line": [2, 3, 4, 5, 2, 3, 4, 5],
+    })
+    same = rows.drop(index=[5, 6])  # E1 and E2 repeated with the same value and limits (missing ones too)
+    summary = pipeline.build.BuildSummary()
+    kept = pipeline.build._given_once(same, TEST_INDICATOR, summary)
+    assert kept.index.tolist() == [0, 1, 3, 7]
+    assert summary.left_out == {("test_measure", "given twice with the same value (kept once)"): 2}
+    with pytest.raises(InputError) as refused:
+        pipeline.build._given_once(rows, TEST_INDICATOR, pipeline.build.BuildSummary())
+    # E2's third row differs in its value, E3's second in a limit: each named, in the order given.
+    assert [(p.file, p.row) for p in refused.value.problems] == [("b.csv", 4), ("b.csv", 3)]
+    assert refused.value.problems[0].message == "E2 2019 is 2.5, but a.csv row 3 gives 2.0 for the same area and period"

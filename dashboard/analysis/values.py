@@ -3,10 +3,12 @@ with its 95% interval, the latest period, and the breakdowns that stand for ever
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard import periods, stats
 from dashboard.catalogue import Catalogue
+from dashboard.memo import shared
 
 EVERYONE = ("All", "Persons")  # breakdowns that are not split by sex
 
@@ -19,6 +21,13 @@ def sex_word(breakdown: str) -> str:
 TOTAL = "All"  # the breakdown of a count of everyone (population), beside its Female and Male parts
 
 
+@shared
+def _rows_by_indicator(catalogue: Catalogue) -> dict[str, np.ndarray]:
+    """Each indicator's row positions in ``catalogue.values``, found once: comparing every one of
+    its rows' indicator ids on each call was most of the time of an area profile's first view."""
+    return catalogue.values.groupby("indicator_id", sort=False).indices
+
+
 def values_for(
     catalogue: Catalogue,
     indicator_id: str,
@@ -28,7 +37,9 @@ def values_for(
     area_types: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
     values = catalogue.values
-    mask = values["indicator_id"] == indicator_id
+    at = _rows_by_indicator(catalogue).get(indicator_id)
+    values = values.iloc[at if at is not None else []]
+    mask = pd.Series(True, index=values.index)
     if breakdown is not None:
         mask &= values["breakdown"] == breakdown
     if period is not None:
@@ -38,10 +49,18 @@ def values_for(
     return values[mask]
 
 
+@shared
+def _first_row_of(catalogue: Catalogue) -> dict[tuple[str, str, str, str], int]:
+    """The position of the first row of each (indicator, area, breakdown, period) in ``catalogue.values``."""
+    columns = ("indicator_id", "area_code", "breakdown", "period")
+    keys = list(zip(*(catalogue.values[column].tolist() for column in columns)))
+    return dict(zip(reversed(keys), reversed(range(len(keys)))))  # from the last row back, so the first row wins
+
+
 def value_row(catalogue: Catalogue, indicator_id: str, area_code: str, breakdown: str, period: str):
-    rows = values_for(catalogue, indicator_id, breakdown=breakdown, period=period)
-    rows = rows[rows["area_code"] == area_code]
-    return None if rows.empty else rows.iloc[0]
+    """The area's row (the first, if given twice) for the indicator, breakdown and period; None if none."""
+    at = _first_row_of(catalogue).get((indicator_id, area_code, breakdown, period))
+    return None if at is None else catalogue.values.iloc[at]
 
 
 def display_text(row, unit: str) -> str:

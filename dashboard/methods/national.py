@@ -59,6 +59,24 @@ def positions(rows: pd.DataFrame, polarity: str) -> pd.DataFrame:
     return ranked
 
 
+def positions_by_group(rows: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """``positions`` for many groups in one pass: ``rows`` holds the ``by`` columns (one group per
+    indicator, breakdown and period), ``area_code``, ``value`` and each row's ``polarity``. Each row
+    with a value gets the ``rank, quintile, of`` that ``positions`` gives it within its group, by the
+    same rules (pandas' grouped rank with ``method="min"`` is ``Series.rank`` per group); rows are kept
+    in their order, without ``polarity``. One grouped rank instead of a call per group is what makes
+    every period of every indicator quick to place."""
+    ranked = rows.dropna(subset=["value", *by])
+    lower_is_better = ranked["polarity"] == "lower_is_better"
+    ranked = ranked.drop(columns="polarity")
+    values = ranked.groupby(by, sort=False, observed=True)["value"]
+    from_lowest = values.rank(method="min", ascending=True).astype(int)
+    from_highest = values.rank(method="min", ascending=False).astype(int)
+    n = values.transform("size").astype(int)
+    return ranked.assign(rank=from_lowest.where(lower_is_better, from_highest),
+                         quintile=(from_lowest - 1) * 5 // n + 1, of=n)
+
+
 def rank_words(rank: int, of: int, polarity: str, level: str) -> str:
     """'3rd best of 151 upper-tier areas in England'; '3rd highest' where higher is neither."""
     if polarity in ("higher_is_better", "lower_is_better"):

@@ -118,10 +118,11 @@ def compare_with_neighbours(values: pd.DataFrame, area_code: str, neighbours: li
     rows = rows.dropna(subset=["value"])
     rows["place"] = rows["value"].rank(method="min", ascending=False).astype(int)
     peers = rows[~rows["is_area"]]
+    with_value = set(peers["area_code"])
     summary = {
         "median": float(peers["value"].median()) if len(peers) else float("nan"),
         "with_value": len(peers),
-        "without_value": [code for code in neighbours if code not in set(peers["area_code"])],
+        "without_value": [code for code in neighbours if code not in with_value],
         "place": int(rows.loc[rows["is_area"], "place"].iloc[0]) if rows["is_area"].any() else None,
         "of": len(rows),
     }

@@ -134,7 +134,11 @@ def recent_trend(period_labels, values, lower, upper, polarity: str) -> Trend:
 def trends_by_area(rows, polarity: str) -> dict[str, Trend]:
     """Each area's recent trend from one indicator and breakdown's rows (every period):
     ``area_code, period, value, lower_ci, upper_ci``."""
+    # Plain lists picked by each area's row positions: the same values as the group's columns,
+    # without building four Series for every area (most of the time of a profile's first view).
+    columns = [rows[name].tolist() for name in ("period", "value", "lower_ci", "upper_ci")]
+    by_area = rows.groupby("area_code", sort=False, observed=True).indices
     found = {}
-    for area_code, group in rows.groupby("area_code", sort=False):
-        found[area_code] = recent_trend(group["period"], group["value"], group["lower_ci"], group["upper_ci"], polarity)
+    for area_code, at in sorted(by_area.items(), key=lambda item: item[1][0]):  # areas in order of appearance
+        found[area_code] = recent_trend(*([column[i] for i in at] for column in columns), polarity)
     return found

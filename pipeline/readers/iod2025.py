@@ -33,15 +33,24 @@ _AREA_CODE = re.compile(r"^E\d{8}$")
 
 def read_rda(path: Path, name: str, table: str, code_column: str, measure: str) -> pd.DataFrame:
     """One measure column of the data frame ``table`` in an R ``.rda`` file."""
+    return rda_measure(rda_objects(path, name), name, table, code_column, measure)
+
+
+def rda_objects(path: Path, name: str) -> dict:
+    """Every object in an R ``.rda`` file, by name (read once, for as many measures as it holds)."""
     refuse_html(path, name)
     import rdata  # build-time only (requirements-dev.txt)
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "Missing constructor for R class tbl_df": read as a data.frame
-            objects = rdata.read_rda(path)
+            return rdata.read_rda(path)
     except Exception as exc:  # the rdata parser raises many types for a damaged file
         raise fail(name, None, None, f"cannot be read as an R data (.rda) file: {type(exc).__name__}: {exc}") from None
+
+
+def rda_measure(objects: dict, name: str, table: str, code_column: str, measure: str) -> pd.DataFrame:
+    """One measure column of the data frame ``table`` among an ``.rda`` file's ``objects``."""
     if table not in objects:
         raise fail(name, None, None, f"has no data frame {table!r} (it has {', '.join(map(str, objects)) or 'none'})")
     frame = objects[table]
