@@ -101,11 +101,14 @@ def test_each_point_category_has_its_own_shape_from_the_apps_sprite_and_says_so_
     assert len(set(shapes)) == 6, "the shape differs, not only the colour baked into the icon"
     sprite = json.loads((REPO / "static" / "map" / "sprite.json").read_text())
     sprite_2x = json.loads((REPO / "static" / "map" / "sprite@2x.json").read_text())
-    for trace, (shape, glyph) in zip(scatter, markers.MAP_SHAPES):
-        assert trace.marker.symbol == markers.icon_name(shape, trace.marker.color)
+    for index, (trace, (shape, glyph)) in enumerate(zip(scatter, markers.MAP_SHAPES)):
+        colour = markers.category_colour(index)
+        assert trace.marker.symbol == markers.icon_name(shape, colour)
         assert trace.marker.symbol in sprite and trace.marker.symbol in sprite_2x
         assert trace.marker.allowoverlap is True, "MapLibre would hide overlapping icons"
-        assert f">{glyph}</span>" in trace.name and trace.marker.color in trace.name, "legend shows the shape"
+        assert f">{glyph}</span>" in trace.name and colour in trace.name, "legend shows the shape"
+        assert trace.marker.color == markers.NO_SWATCH, "no circle swatch beside a square's name"
+        assert trace.hoverlabel.bgcolor == colour
 
 
 def test_map_style_asks_only_for_the_apps_own_sprite_by_a_relative_path():

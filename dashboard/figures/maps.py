@@ -266,9 +266,13 @@ def _add_points(fig: go.Figure, points: pd.DataFrame, category_labels: dict[str,
         fig.add_trace(
             go.Scattermap(
                 lat=group["latitude"], lon=group["longitude"], mode="markers",
-                # The icon has its colour baked in; marker.color is what the legend's swatch shows.
-                marker=dict(size=MARKER_SIZE, color=colour, symbol=markers.icon_name(shape, colour),
+                # The icon has its colour baked in (MapLibre does not tint a plain sprite icon), so
+                # marker.color only draws the legend's swatch: Plotly draws that as a circle for every
+                # map trace, which would contradict a square or triangle. It is left clear and the
+                # entry's name starts with the real shape; hover labels get the colour instead.
+                marker=dict(size=MARKER_SIZE, color=markers.NO_SWATCH, symbol=markers.icon_name(shape, colour),
                             allowoverlap=True),
+                hoverlabel=dict(bgcolor=colour),
                 name=f"{markers.legend_name(i, label)} ({_legend_count(len(group), int((points['category'] == category).sum()))})",
                 customdata=group[["hover"]],
                 hovertemplate="%{customdata[0]}<extra></extra>",

@@ -52,6 +52,10 @@ def sprite_icons() -> list[tuple[str, str]]:
     return [(shape, colour) for shape, _ in MAP_SHAPES for colour in dict.fromkeys(theme.CATEGORICAL)]
 
 
+# A map trace's marker colour: the icon carries the colour, and the legend's circle is hidden.
+NO_SWATCH = "rgba(0,0,0,0)"
+
+
 def legend_name(index: int, label: str) -> str:
     """A legend entry that shows its shape as well as naming it (Plotly draws a circle for any map trace)."""
     _, glyph = shape_for(index)
