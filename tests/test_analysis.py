@@ -154,3 +154,15 @@ def test_value_row_of_a_row_given_twice_is_the_first(catalogue):
     changed = dataclasses.replace(catalogue, values=pd.concat([values, twice.assign(value=1.0)], ignore_index=True))
     row = value_row(changed, "life_expectancy_birth", "E06000015", twice["breakdown"].iloc[0], twice["period"].iloc[0])
     assert row["value"] == twice["value"].iloc[0] and row.name == twice.index[0]
+
+
+@pytest.mark.parametrize("value, qualifier, expected", [
+    (17.0, "", "above"), (9.0, "", "below"), (16.2, "", "not known"),
+    (10.0, "more than", "not known"), (20.0, "more than", "above"), (16.2, "more than", "above"),
+    (15.0, "almost", "below"), (18.0, "almost", "not known"), (16.0, "about", "not known"),
+])
+def test_a_share_is_placed_against_the_reference_only_where_its_wording_settles_it(value, qualifier, expected):
+    from dashboard.analysis import clusters
+
+    shares = pd.DataFrame({"value": [value], "qualifier": [qualifier]})
+    assert clusters.against_reference(shares, 16.2).tolist() == [expected]

@@ -144,3 +144,16 @@ def test_known_gaps_name_who_publishes_each_and_are_not_in_the_catalogue(catalog
     assert (gaps["published_by"] != "").all()
     titles = " ".join(catalogue.indicators["title"]).lower()
     assert "diabetes" not in titles and "gp practice" not in titles
+
+
+def test_the_cluster_shares_title_counts_the_shares_above_the_midlands_share_of_people(catalogue):
+    from dashboard.charts import clusters as cluster_charts
+
+    chart = cluster_charts.cluster_uk_shares(catalogue)
+    # The partner figures (data/values/partner_headlines.csv) above ONS's 16.2% (mid-2024): the super
+    # cluster's 17% of UK cluster businesses and 23% of £100m+ companies; its Innovate UK share is
+    # stated only as 'more than 10%'.
+    assert chart.figure.layout.title.text.replace("<br>", " ") == (
+        "2 of the 14 cluster shares are above the Midlands' 16.2% share of the UK's people; "
+        "1 is given only as 'more than 10%'")
+    assert "£100m+ companies 23%" in chart.summary and "Innovate UK funding more than 10%" in chart.summary

@@ -87,3 +87,22 @@ def cluster_uk_shares(catalogue: Catalogue) -> pd.DataFrame:
     rows["text"] = [stats.format_value(r.value, "percent", r.qualifier) for r in rows.itertuples()]
     rows["order"] = rows["indicator_id"].map(order)
     return rows.sort_values(["series", "order"]).reset_index(drop=True)
+
+
+ABOVE, BELOW, NOT_KNOWN = "above", "below", "not known"
+
+
+def against_reference(shares: pd.DataFrame, reference: float) -> pd.Series:
+    """Whether each stated share is above or below a reference share (the Midlands' share of UK
+    people). A share stated only as 'more than' or 'almost' a figure is placed only where that
+    figure settles it ('more than 10%' against 16.2% does not); 'about' a figure is never placed."""
+    def place(value: float, qualifier: str) -> str:
+        if qualifier == "more than":
+            return ABOVE if value >= reference else NOT_KNOWN
+        if qualifier == "almost":
+            return BELOW if value <= reference else NOT_KNOWN
+        if qualifier or value == reference:
+            return NOT_KNOWN
+        return ABOVE if value > reference else BELOW
+    return pd.Series([place(v, q) for v, q in zip(shares["value"], shares["qualifier"])], index=shares.index,
+                     dtype=object)

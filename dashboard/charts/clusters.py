@@ -68,14 +68,28 @@ def cluster_uk_shares(catalogue: Catalogue) -> Chart:
         (f"Midlands share of UK population, mid-{population['period']} ({population['share']:.1f}%)", population["share"])
         if population else None
     )
-    fig = bars.build_grouped_bar(shares, "The Midlands' share of each cluster's UK total", "% of UK", reference)
+    title, placed = "The Midlands' share of each cluster's UK total", ""
+    if population:
+        where = clusters.against_reference(shares, population["share"])
+        above = shares[where == clusters.ABOVE]
+        unplaced = shares[where == clusters.NOT_KNOWN]
+        title = (f"{len(above)} of the {len(shares)} cluster shares are above the Midlands' "
+                 f"{population['share']:.1f}% share of the UK's people")
+        placed = (" Above it: " + "; ".join(f"{row.series}, {stats.mid_sentence(row.label)} {row.text}"
+                                            for row in above.itertuples()) + "." if len(above) else "")
+        if len(unplaced):
+            title += (f"; 1 is given only as '{unplaced['text'].iloc[0]}'" if len(unplaced) == 1
+                      else f"; {len(unplaced)} are given only as approximate figures")
+            placed += (" Cannot be placed against it: " + "; ".join(
+                f"{row.series}, {stats.mid_sentence(row.label)} {row.text}" for row in unplaced.itertuples()) + ".")
+    fig = bars.build_grouped_bar(shares, title, "% of UK", reference)
     return Chart(
         "clusters-uk-share", fig, shares,
         extra_source_ids=tuple(population["source_ids"]) if population else (),
         summary=(
             f"A bar beyond the dashed line means the Midlands holds more of that cluster than its "
             f"{population['share']:.1f}% share of the UK's people (East plus West Midlands over the UK, "
-            f"computed from ONS mid-{population['period']} estimates)."
+            f"computed from ONS mid-{population['period']} estimates).{placed}"
             if population else
             "The Midlands' share of the UK population is not available (no sourced ONS estimate), so no "
             "reference line is drawn."
