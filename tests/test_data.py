@@ -157,3 +157,11 @@ def test_the_cluster_shares_title_counts_the_shares_above_the_midlands_share_of_
         "2 of the 14 cluster shares are above the Midlands' 16.2% share of the UK's people; "
         "1 is given only as 'more than 10%'")
     assert "£100m+ companies 23%" in chart.summary and "Innovate UK funding more than 10%" in chart.summary
+
+
+def test_both_research_infrastructure_charts_state_the_partners_counts_in_their_titles(catalogue):
+    from dashboard.charts import overview, research
+
+    expected = "The partners state 7 Partner universities, 3 NIHR BRCs, 4 NIHR CRFs and 7 Clinical Trials Units"
+    for chart in (overview.overview_research(catalogue), research.research_infrastructure(catalogue)):
+        assert chart.figure.layout.title.text.replace("<br>", " ") == expected

@@ -19,6 +19,13 @@ def research_infrastructure(catalogue: Catalogue) -> pd.DataFrame:
     return rows.sort_values("indicator_id", key=lambda s: s.map(order)).reset_index(drop=True)
 
 
+def infrastructure_title(infrastructure: pd.DataFrame) -> str:
+    """'The partners state 7 Partner universities, 3 NIHR BRCs, 4 NIHR CRFs and 7 Clinical Trials Units'."""
+    counts = [f"{row.text} {row.label}" for row in infrastructure.itertuples()]
+    listed = counts[0] if len(counts) == 1 else ", ".join(counts[:-1]) + " and " + counts[-1]
+    return f"The partners state {listed}"
+
+
 def institutions(catalogue: Catalogue, institution_type: str | None = None) -> pd.DataFrame:
     rows = catalogue.institutions.copy()
     if institution_type and institution_type != "all":

@@ -49,7 +49,7 @@ def overview_research(catalogue: Catalogue) -> Chart | None:
     counts = research.research_infrastructure(catalogue)
     if counts.empty:
         return None
-    fig = bars.build_bar(counts, "Research infrastructure stated by Midlands partners", "number")
+    fig = bars.build_bar(counts, research.infrastructure_title(counts), "number")
     return Chart(
         "overview-research", fig, counts,
         summary="; ".join(f"{r.label}: {r.text} ({r.area_name}, {r.period})" for r in counts.itertuples()) + ".",

@@ -84,7 +84,7 @@ def research_infrastructure(catalogue: Catalogue) -> Chart | None:
         return None
     fig = bars.build_bar(
         infrastructure,
-        "The partners state " + ", ".join(f"{r.text} {r.label}" for r in infrastructure.itertuples()),
+        research.infrastructure_title(infrastructure),
         "number",
     )
     return Chart(
