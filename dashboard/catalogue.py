@@ -472,6 +472,8 @@ def _with_hq_locations(trusts: pd.DataFrame, hq_locations: pd.DataFrame | None) 
     by_code = hq_locations.set_index("ods_code")
     trusts["hq_postcode"] = trusts["ods_code"].map(by_code["postcode"]).fillna("")
     fallback = ~curated & trusts["ods_code"].isin(by_code.index)
+    if not fallback.any():
+        return trusts
     codes = trusts.loc[fallback, "ods_code"]
     trusts.loc[fallback, "latitude"] = codes.map(by_code["latitude"]).to_numpy()
     trusts.loc[fallback, "longitude"] = codes.map(by_code["longitude"]).to_numpy()

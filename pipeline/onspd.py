@@ -9,6 +9,7 @@ build: a new ONSPD edition is taken on purpose, never by accident.
 from __future__ import annotations
 
 import hashlib
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -65,7 +66,11 @@ def grid_references(postcodes: Iterable[str]) -> dict[str, tuple[int, int]]:
     if not wanted:
         return {}
     reader = checked_reader()
-    reader.load_postcodes("".join(sorted({p[0] for p in wanted})))
+    with warnings.catch_warnings():
+        # The package's own pandas call (reset_index(inplace=True)) is deprecated in pandas 3.1.
+        warnings.simplefilter("ignore", FutureWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        reader.load_postcodes("".join(sorted({p[0] for p in wanted})))
     frame = reader.dataframe
     keys = frame["pcd"].astype(str).map(compact)
     found = frame[keys.isin(wanted)].assign(key=keys[keys.isin(wanted)])
