@@ -216,3 +216,20 @@ def test_every_trust_is_on_the_nhs_map_but_the_one_without_a_headquarters_postco
     hovers = [h for trace in chart.figure.data if trace.type == "scattermap" for (h,) in trace.customdata]
     assert sum(h.endswith(" — located at its headquarters postcode (ONSPD)") for h in hovers) == 13
     assert "Mental health (4 of 5 on the map)" in " ".join(t.name or "" for t in chart.figure.data)
+
+
+def test_every_trust_drawn_at_its_headquarters_postcode_falls_inside_its_own_icb():
+    """ICB = ICB of the headquarters (trusts.csv), so its postcode's point must lie in that ICB's
+    polygon on the app's own boundaries (e.g. RYA in Dudley, Black Country; RX9 in Nottingham)."""
+    from shapely.geometry import Point, shape
+
+    from dashboard.config import boundaries_file
+    from dashboard.geography import load_boundaries
+
+    polygons = {f["id"]: shape(f["geometry"]) for f in load_boundaries(boundaries_file()).features("icb")["features"]}
+    trusts = load_catalogue(DATA_DIR).trusts
+    by_postcode = trusts[trusts["location_basis"] == LOCATED_AT_HQ_POSTCODE]
+    assert len(by_postcode) == 13
+    outside = [r.ods_code for r in by_postcode.itertuples()
+               if not polygons[r.icb_code].contains(Point(r.longitude, r.latitude))]
+    assert not outside, f"drawn outside their own ICB: {outside}"
