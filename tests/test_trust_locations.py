@@ -226,7 +226,7 @@ def test_every_trust_drawn_at_its_headquarters_postcode_falls_inside_its_own_icb
     from dashboard.config import boundaries_file
     from dashboard.geography import load_boundaries
 
-    polygons = {f["id"]: shape(f["geometry"]) for f in load_boundaries(boundaries_file()).features("icb")["features"]}
+    polygons = {f["properties"]["code"]: shape(f["geometry"]) for f in load_boundaries(boundaries_file()).features("icb")["features"]}
     trusts = load_catalogue(DATA_DIR).trusts
     by_postcode = trusts[trusts["location_basis"] == LOCATED_AT_HQ_POSTCODE]
     assert len(by_postcode) == 13
