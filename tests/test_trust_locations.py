@@ -214,7 +214,7 @@ def test_every_trust_is_on_the_nhs_map_but_the_one_without_a_headquarters_postco
     assert "13 at their headquarters postcode (Office for National Statistics, ONS Postcode Directory" in chart.source
     assert "ons_onspd_nov2025" in chart.source_ids
     hovers = [h for trace in chart.figure.data if trace.type == "scattermap" for (h,) in trace.customdata]
-    assert sum(h.endswith(" — located at its headquarters postcode (ONSPD)") for h in hovers) == 13
+    assert sum(h.endswith("<br>located at its headquarters postcode (ONSPD)") for h in hovers) == 13
     assert "Mental health (4 of 5 on the map)" in " ".join(t.name or "" for t in chart.figure.data)
 
 

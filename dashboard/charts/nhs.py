@@ -53,7 +53,8 @@ def nhs_map(catalogue: Catalogue, geo: Boundaries, icb: str, shade: str = "trust
     points = trusts.assign(
         category=trusts["trust_type"],
         hover=trusts["name"] + " (" + trusts["type"] + ")" + trusts["location_basis"].map(
-            lambda basis: f" — {nhs.LOCATION_WORDS[basis]}" if basis == LOCATED_AT_HQ_POSTCODE else ""),
+            # On a line of its own, so the label stays narrow enough for a phone.
+            lambda basis: f"<br>{nhs.LOCATION_WORDS[basis]}" if basis == LOCATED_AT_HQ_POSTCODE else ""),
     )
     located = int(points["located"].sum())
     by_postcode = int((points["location_basis"] == LOCATED_AT_HQ_POSTCODE).sum())
