@@ -213,25 +213,6 @@ TRUSTS_SCHEMA = pa.DataFrameSchema(
     strict=False,
 )
 
-# Written by the pipeline (pipeline/trust_locations.py): each trust's headquarters postcode and the
-# ONS Postcode Directory's grid reference for it, in latitude and longitude. Used for a trust that
-# has no curated location.
-TRUST_HQ_LOCATIONS_FILE = "trust_hq_locations.csv"
-TRUST_HQ_LOCATIONS_SCHEMA = pa.DataFrameSchema(
-    {
-        "ods_code": _text(_matches(r"^[A-Z0-9]{3,5}$", "must be an ODS code"), unique=True),
-        "postcode": _text(_matches(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$", "must be a postcode like WS2 9PS")),
-        "easting": _text(_matches(r"^\d{1,6}$", "must be a grid easting in whole metres")),
-        "northing": _text(_matches(r"^\d{1,7}$", "must be a grid northing in whole metres")),
-        "latitude": pa.Column(float, checks=_coordinate(LATITUDE_RANGE).checks, coerce=True, nullable=False),
-        "longitude": pa.Column(float, checks=_coordinate(LONGITUDE_RANGE).checks, coerce=True, nullable=False),
-        "source_id": _text(),
-    },
-    strict=False,
-)
-# How a trust's point on the map was found (the ``location_basis`` column of ``Catalogue.trusts``).
-LOCATED_AT_SITE, LOCATED_AT_HQ_POSTCODE, NOT_LOCATED = "curated", "hq_postcode", ""
-
 INSTITUTIONS_SCHEMA = pa.DataFrameSchema(
     {
         "institution_id": _text(_matches(_SLUG, "must be a lower-case slug"), unique=True),
@@ -446,46 +427,9 @@ def _check_places(places: pd.DataFrame, source_ids: set[str]) -> list[DataProble
     return problems
 
 
-def _check_hq_locations(hq_locations: pd.DataFrame | None, trusts: pd.DataFrame, source_ids: set[str]) -> list[DataProblem]:
-    if hq_locations is None:
-        return []
-    problems = _problem_rows(
-        hq_locations, _not_in(hq_locations["ods_code"], set(trusts["ods_code"])), "ods_code",
-        lambda r: f"trust {r.ods_code!r} is not in data/trusts.csv",
-    )
-    return problems + _problem_rows(
-        hq_locations, _not_in(hq_locations["source_id"], source_ids), "source_id",
-        lambda r: f"source {r.source_id!r} is not in data/sources.csv",
-    )
-
-
-def _with_hq_locations(trusts: pd.DataFrame, hq_locations: pd.DataFrame | None) -> pd.DataFrame:
-    """Trusts with a point each where one is known: the curated location where there is one, else
-    the ONS Postcode Directory's point for the headquarters postcode, with that source. Which one
-    is in ``location_basis``; the postcode, where ODS gives one, in ``hq_postcode``."""
-    trusts = trusts.copy()
-    curated = trusts["latitude"].notna()
-    trusts["location_basis"] = np.where(curated, LOCATED_AT_SITE, NOT_LOCATED)
-    if hq_locations is None:
-        trusts["hq_postcode"] = ""
-        return trusts
-    by_code = hq_locations.set_index("ods_code")
-    trusts["hq_postcode"] = trusts["ods_code"].map(by_code["postcode"]).fillna("")
-    fallback = ~curated & trusts["ods_code"].isin(by_code.index)
-    if not fallback.any():
-        return trusts
-    codes = trusts.loc[fallback, "ods_code"]
-    trusts.loc[fallback, "latitude"] = codes.map(by_code["latitude"]).to_numpy()
-    trusts.loc[fallback, "longitude"] = codes.map(by_code["longitude"]).to_numpy()
-    trusts.loc[fallback, "location_source_id"] = codes.map(by_code["source_id"]).to_numpy()
-    trusts.loc[fallback, "location_basis"] = LOCATED_AT_HQ_POSTCODE
-    return trusts
-
-
-def _check_links(sources, indicators, areas, values, trusts, institutions, hq_locations=None) -> list[DataProblem]:
+def _check_links(sources, indicators, areas, values, trusts, institutions) -> list[DataProblem]:
     problems: list[DataProblem] = []
     source_ids = set(sources["source_id"])
-    problems += _check_hq_locations(hq_locations, trusts, source_ids)
     area_codes = set(areas["area_code"])
     icb_codes = set(areas.loc[areas["area_type"] == "icb", "area_code"])
 
@@ -615,13 +559,14 @@ def _read_all(data_dir: Path) -> Catalogue:
     indicators = _read_table(data_dir, "indicators.csv", INDICATORS_SCHEMA, "indicator_id")
     areas = _read_table(data_dir, "areas.csv", AREAS_SCHEMA, "area_code")
     trusts = read("trusts.csv", TRUSTS_SCHEMA)
-    hq_relative = f"{OFFICIAL_DIR}/{TRUST_HQ_LOCATIONS_FILE}"
-    hq_locations = read(hq_relative, TRUST_HQ_LOCATIONS_SCHEMA) if (data_dir / hq_relative).exists() else None
+    from dashboard import trust_locations  # here, not at the top: it is built on this module's checks
+    hq_locations = trust_locations.read(data_dir, read)
     institutions = read("institutions.csv", INSTITUTIONS_SCHEMA)
     known_gaps = read("known_gaps.csv", KNOWN_GAPS_SCHEMA) if (data_dir / "known_gaps.csv").exists() else None
     values = _read_values(data_dir)
 
-    problems = _check_links(sources, indicators, areas, values, trusts, institutions, hq_locations)
+    problems = _check_links(sources, indicators, areas, values, trusts, institutions)
+    problems += trust_locations.check(hq_locations, trusts, set(sources["source_id"]))
     if problems:
         raise DataFileError(problems)
 
@@ -644,7 +589,7 @@ def _read_all(data_dir: Path) -> Catalogue:
         indicators=indicators.drop(columns=["loc_file", "loc_row"]).set_index("indicator_id", drop=False),
         areas=areas[focus],
         values=values[in_focus].reset_index(drop=True),
-        trusts=_with_hq_locations(trusts.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True), hq_locations),
+        trusts=trust_locations.with_hq_locations(trusts.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True), hq_locations),
         institutions=institutions.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True),
         national_areas=areas,
         national_values=national,
@@ -657,8 +602,8 @@ _INDEXED_BY = {"sources": "source_id", "indicators": "indicator_id", "areas": "a
 
 
 def _fingerprint(data_dir: Path) -> str:
-    """Changes whenever any data file, this module or pandas changes: the cache's key."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    """Changes whenever any data file, this module (or trust_locations) or pandas changes: the cache's key."""
+    digest = hashlib.sha256(Path(__file__).read_bytes() + Path(__file__).with_name("trust_locations.py").read_bytes())
     digest.update(pd.__version__.encode())
     for path in sorted(data_dir.rglob("*.csv")):
         stat = path.stat()

@@ -14,7 +14,8 @@ import pandas as pd
 import pytest
 from pyproj import Geod
 
-from dashboard.catalogue import LOCATED_AT_HQ_POSTCODE, LOCATED_AT_SITE, NOT_LOCATED, load_catalogue
+from dashboard.catalogue import load_catalogue
+from dashboard.trust_locations import LOCATED_AT_HQ_POSTCODE, LOCATED_AT_SITE, NOT_LOCATED
 from dashboard.config import DATA_DIR
 from dashboard.errors import DataFileError
 from pipeline import onspd, trust_locations

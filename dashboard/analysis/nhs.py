@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.analysis.values import TOTAL, values_for
-from dashboard.catalogue import LOCATED_AT_HQ_POSTCODE, LOCATED_AT_SITE, NOT_LOCATED, TRUST_TYPE_LABELS, Catalogue
+from dashboard.catalogue import TRUST_TYPE_LABELS, Catalogue
+from dashboard.trust_locations import LOCATED_AT_HQ_POSTCODE, LOCATED_AT_SITE, NOT_LOCATED
 
 # Where a trust's marker stands, in words for its hover label and the table.
 LOCATION_WORDS = {

@@ -7,10 +7,11 @@ import pandas as pd
 
 from dashboard.analysis import headlines as headline_figures
 from dashboard.analysis import nhs, sources
-from dashboard.catalogue import LOCATED_AT_HQ_POSTCODE, LOCATED_AT_SITE, TRUST_TYPE_LABELS, Catalogue
+from dashboard.catalogue import TRUST_TYPE_LABELS, Catalogue
 from dashboard.charts.base import BOUNDARIES_SOURCE_ID, Chart, with_boundaries
 from dashboard.figures import bars, maps
 from dashboard.geography import Boundaries
+from dashboard.trust_locations import LOCATED_AT_HQ_POSTCODE, LOCATED_AT_SITE
 from dashboard.memo import shared
 
 
