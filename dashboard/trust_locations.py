@@ -14,7 +14,16 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from dashboard.catalogue import LATITUDE_RANGE, LONGITUDE_RANGE, OFFICIAL_DIR, _coordinate, _matches, _not_in, _problem_rows, _text
+from dashboard.catalogue import (
+    LATITUDE_RANGE,
+    LONGITUDE_RANGE,
+    OFFICIAL_DIR,
+    _coordinate,
+    _matches,
+    _not_in,
+    _problem_rows,
+    _text,
+)
 from dashboard.errors import DataProblem
 
 FILE = "trust_hq_locations.csv"
