@@ -559,11 +559,14 @@ def _read_all(data_dir: Path) -> Catalogue:
     indicators = _read_table(data_dir, "indicators.csv", INDICATORS_SCHEMA, "indicator_id")
     areas = _read_table(data_dir, "areas.csv", AREAS_SCHEMA, "area_code")
     trusts = read("trusts.csv", TRUSTS_SCHEMA)
+    from dashboard import trust_locations  # here, not at the top: it is built on this module's checks
+    hq_locations = trust_locations.read(data_dir, read)
     institutions = read("institutions.csv", INSTITUTIONS_SCHEMA)
     known_gaps = read("known_gaps.csv", KNOWN_GAPS_SCHEMA) if (data_dir / "known_gaps.csv").exists() else None
     values = _read_values(data_dir)
 
     problems = _check_links(sources, indicators, areas, values, trusts, institutions)
+    problems += trust_locations.check(hq_locations, trusts, set(sources["source_id"]))
     if problems:
         raise DataFileError(problems)
 
@@ -586,7 +589,7 @@ def _read_all(data_dir: Path) -> Catalogue:
         indicators=indicators.drop(columns=["loc_file", "loc_row"]).set_index("indicator_id", drop=False),
         areas=areas[focus],
         values=values[in_focus].reset_index(drop=True),
-        trusts=trusts.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True),
+        trusts=trust_locations.with_hq_locations(trusts.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True), hq_locations),
         institutions=institutions.drop(columns=["loc_file", "loc_row"]).reset_index(drop=True),
         national_areas=areas,
         national_values=national,
@@ -599,8 +602,8 @@ _INDEXED_BY = {"sources": "source_id", "indicators": "indicator_id", "areas": "a
 
 
 def _fingerprint(data_dir: Path) -> str:
-    """Changes whenever any data file, this module or pandas changes: the cache's key."""
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    """Changes whenever any data file, this module (or trust_locations) or pandas changes: the cache's key."""
+    digest = hashlib.sha256(Path(__file__).read_bytes() + Path(__file__).with_name("trust_locations.py").read_bytes())
     digest.update(pd.__version__.encode())
     for path in sorted(data_dir.rglob("*.csv")):
         stat = path.stat()

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline import areas as area_register
-from pipeline import periods
+from pipeline import periods, trust_locations
 from pipeline.errors import InputError, InputProblem
 from pipeline.indicators import INDICATORS, Indicator
 from pipeline.manifest import Manifest
@@ -61,8 +61,13 @@ def build(raw_dir: Path, curated_dir: Path, out_dir: Path, indicators: tuple[Ind
         values.append(frame)
         indicator_rows.append(_indicator_row(indicator, metadata))
         _add_source(sources, indicator, metadata, manifest)
+    locations, unlocated = trust_locations.build(manifest, curated_dir)
+    for reason in unlocated:
+        summary.skip(trust_locations.OUTPUT, reason, 1)
+    sources[trust_locations.SOURCE_ID] = trust_locations.SOURCE
     out_dir = Path(out_dir)
     (out_dir / "values").mkdir(parents=True, exist_ok=True)
+    _write(out_dir / trust_locations.OUTPUT, locations, trust_locations.COLUMNS)
     _write(out_dir / "areas.csv", register[area_register.COLUMNS], area_register.COLUMNS)
     _write(out_dir / "indicators.csv", pd.DataFrame(indicator_rows), INDICATOR_COLUMNS)
     _write(out_dir / "sources.csv", pd.DataFrame(sorted(sources.values(), key=lambda s: s["source_id"])), SOURCE_COLUMNS)

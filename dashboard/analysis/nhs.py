@@ -7,6 +7,14 @@ import pandas as pd
 
 from dashboard.analysis.values import TOTAL, values_for
 from dashboard.catalogue import TRUST_TYPE_LABELS, Catalogue
+from dashboard.trust_locations import LOCATED_AT_HQ_POSTCODE, LOCATED_AT_SITE, NOT_LOCATED
+
+# Where a trust's marker stands, in words for its hover label and the table.
+LOCATION_WORDS = {
+    LOCATED_AT_SITE: "located at its headquarters site",
+    LOCATED_AT_HQ_POSTCODE: "located at its headquarters postcode (ONSPD)",
+    NOT_LOCATED: "not on the map: no sourced location or headquarters postcode",
+}
 
 
 def icb_table(catalogue: Catalogue) -> pd.DataFrame:
@@ -66,6 +74,7 @@ def trusts(catalogue: Catalogue, icb_code: str | None = None) -> pd.DataFrame:
     rows["icb_name"] = rows["icb_code"].map(catalogue.areas["area_name"])
     rows["type"] = rows["trust_type"].map(TRUST_TYPE_LABELS)
     rows["located"] = rows["latitude"].notna()
+    rows["location"] = rows["location_basis"].map(LOCATION_WORDS)
     return rows.sort_values(["icb_name", "trust_type", "name"]).reset_index(drop=True)
 
 

@@ -11,6 +11,7 @@ from dashboard.catalogue import TRUST_TYPE_LABELS, Catalogue
 from dashboard.charts.base import BOUNDARIES_SOURCE_ID, Chart, with_boundaries
 from dashboard.figures import bars, maps
 from dashboard.geography import Boundaries
+from dashboard.trust_locations import LOCATED_AT_HQ_POSTCODE, LOCATED_AT_SITE
 from dashboard.memo import shared
 
 
@@ -50,8 +51,14 @@ def nhs_map(catalogue: Catalogue, geo: Boundaries, icb: str, shade: str = "trust
     counts = icb_trust_counts(catalogue)
     polygons = _icb_shading(counts, shade)
     trusts = nhs.trusts(catalogue, chosen)
-    points = trusts.assign(category=trusts["trust_type"], hover=trusts["name"] + " (" + trusts["type"] + ")")
+    points = trusts.assign(
+        category=trusts["trust_type"],
+        hover=trusts["name"] + " (" + trusts["type"] + ")" + trusts["location_basis"].map(
+            # On a line of its own, so the label stays narrow enough for a phone.
+            lambda basis: f"<br>{nhs.LOCATION_WORDS[basis]}" if basis == LOCATED_AT_HQ_POSTCODE else ""),
+    )
     located = int(points["located"].sum())
+    by_postcode = int((points["location_basis"] == LOCATED_AT_HQ_POSTCODE).sum())
     top = polygons.loc[polygons["value"].idxmax()]
     if chosen:
         title = f"{len(points)} NHS trusts are headquartered in {short_icb(catalogue.area_name(chosen))}"
@@ -70,6 +77,7 @@ def nhs_map(catalogue: Catalogue, geo: Boundaries, icb: str, shade: str = "trust
         source = sources.source_line(
             catalogue, [*catalogue.trusts["source_id"].unique(), *polygons["population_source_id"].dropna().unique()]
         ) + " Population: the sum of each ICB's upper-tier areas."
+    source += _locations_line(catalogue, points)
     fig = maps.build_choropleth(
         geo.features("icb"), polygons, title, {"trusts": "trusts", "population": "people",
                                                "per_acute_trust": "people per acute trust"}[shade], geo.bounds(),
@@ -80,13 +88,38 @@ def nhs_map(catalogue: Catalogue, geo: Boundaries, icb: str, shade: str = "trust
         summary=(
             f"{int(counts['trusts'].sum())} trusts across {len(counts)} ICBs; shading shows {shading_words[shade]}, "
             f"and markers are the trusts{' of the chosen ICB' if chosen else ''}, a shape and colour per type. "
-            f"{located} of {len(points)} trusts have a sourced location; the rest are in the table only. "
+            f"{located} of {len(points)} trusts are on the map"
+            + (f" ({by_postcode} at their headquarters postcode's point in the ONS Postcode Directory)" if by_postcode else "")
+            + ("." if located == len(points) else "; the rest are in the table only, with the reason.") + " "
             "Ambulance and some mental-health trusts serve more than one ICB. Click an ICB to focus the page on it."
         ),
         source=with_boundaries(source, geo),
-        table_columns={"name": "Trust", "ods_code": "ODS code", "type": "Type", "icb_name": "ICB", "city": "Town"},
-        extra_source_ids=(BOUNDARIES_SOURCE_ID,),
+        table_columns={"name": "Trust", "ods_code": "ODS code", "type": "Type", "icb_name": "ICB", "city": "Town",
+                       "hq_postcode": "HQ postcode", "location": "On the map"},
+        extra_source_ids=(BOUNDARIES_SOURCE_ID, *_location_source_ids(points)),
     )
+
+
+def _location_source_ids(points: pd.DataFrame) -> list[str]:
+    located = points.loc[points["located"], "location_source_id"]
+    return sorted(set(located[located != ""]))
+
+
+def _locations_line(catalogue: Catalogue, points: pd.DataFrame) -> str:
+    """' Locations: 26 at their headquarters site (RCPCH, …); 13 at their headquarters postcode
+    (ONS Postcode Directory, November 2025).' — counted from the points drawn."""
+    located = points[points["located"]]
+    parts = []
+    at_site = located[located["location_basis"] == LOCATED_AT_SITE]
+    if len(at_site):
+        publishers = list(dict.fromkeys(catalogue.source(i)["publisher"] for i in sorted(set(at_site["location_source_id"]))))
+        parts.append(f"{len(at_site)} at their headquarters site ({'; '.join(publishers)})")
+    at_postcode = located[located["location_basis"] == LOCATED_AT_HQ_POSTCODE]
+    if len(at_postcode):
+        names = "; ".join(f"{catalogue.source(i)['publisher']}, {catalogue.source(i)['title']}"
+                          for i in sorted(set(at_postcode["location_source_id"])))
+        parts.append(f"{len(at_postcode)} at their headquarters postcode ({names})")
+    return f" Locations: {'; '.join(parts)}." if parts else ""
 
 
 @shared
