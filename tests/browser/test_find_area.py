@@ -48,7 +48,9 @@ def test_postcodes_open_the_right_profile_and_never_reach_the_address(browser, s
         context = browser.new_context(viewport={"width": width, "height": 1000})
         page = context.new_page()
         page.on("framenavigated", lambda frame: addresses.append(frame.url))
-        for typed, area, message, kind in CASES:
+        # Every answer at desktop width; at 390 px the two whose pages are screenshotted there (a
+        # found postcode's profile and the outside-the-Midlands notice): each profile load costs seconds.
+        for typed, area, message, kind in (CASES if width > 390 else CASES[0::2]):
             # A page still on the start page is used again, as by someone searching twice: a fresh
             # load for every case would cost seconds each and check nothing more.
             if urlparse(page.url).path.rstrip("/") != f"/{PAGES[start]}".rstrip("/"):
