@@ -60,6 +60,13 @@ def regional_economy_source(catalogue: Catalogue) -> str:
             + sources.source_line(catalogue, table["source_id"] if len(table) else []))
 
 
+def _listed(lead: str, shares: pd.DataFrame) -> str:
+    """' Above it: <cluster>, <metric> <share>; ….' or nothing when no share is listed."""
+    if shares.empty:
+        return ""
+    return lead + "; ".join(f"{row.series}, {stats.mid_sentence(row.label)} {row.text}" for row in shares.itertuples()) + "."
+
+
 @shared
 def cluster_uk_shares(catalogue: Catalogue) -> Chart:
     shares = clusters.cluster_uk_shares(catalogue)
@@ -75,13 +82,11 @@ def cluster_uk_shares(catalogue: Catalogue) -> Chart:
         unplaced = shares[where == clusters.NOT_KNOWN]
         title = (f"{len(above)} of the {len(shares)} cluster shares are above the Midlands' "
                  f"{population['share']:.1f}% share of the UK's people")
-        placed = (" Above it: " + "; ".join(f"{row.series}, {stats.mid_sentence(row.label)} {row.text}"
-                                            for row in above.itertuples()) + "." if len(above) else "")
+        placed = _listed(" Above it: ", above)
         if len(unplaced):
             title += (f"; 1 is given only as '{unplaced['text'].iloc[0]}'" if len(unplaced) == 1
                       else f"; {len(unplaced)} are given only as approximate figures")
-            placed += (" Cannot be placed against it: " + "; ".join(
-                f"{row.series}, {stats.mid_sentence(row.label)} {row.text}" for row in unplaced.itertuples()) + ".")
+            placed += _listed(" Cannot be placed against it: ", unplaced)
     fig = bars.build_grouped_bar(shares, title, "% of UK", reference)
     return Chart(
         "clusters-uk-share", fig, shares,
